@@ -1,0 +1,34 @@
+// The BFF: every resource sub-app chained here, so `AppType` carries every route for `hc`.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import { errorBody, notFound, onError } from './middleware/errors';
+import { accessRoutes } from './routes/access';
+import { catalogueRoutes } from './routes/catalogue';
+import { meRoutes } from './routes/me';
+import { oauthRoutes } from './routes/oauth';
+import { sessionRoutes } from './routes/session';
+import { tenantRoutes } from './routes/tenants';
+import { wellKnownRoutes } from './routes/well-known';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+    .use(secureHeaders())
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('invalid_request', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
+    .get('/healthz', (c) => c.json({ status: 'ok' as const }, 200))
+    .route('/v1/session', sessionRoutes(deps))
+    .route('/v1/me', meRoutes(deps))
+    .route('/v1/access', accessRoutes(deps))
+    .route('/v1/tenants', tenantRoutes(deps))
+    .route('/v1/catalogue', catalogueRoutes())
+    .route('/.well-known', wellKnownRoutes(deps))
+    .route('/oauth', oauthRoutes(deps));
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,93 @@
+// Signing keys kept in the database (ES256), cached in memory. Rotation: a new key signs at
+// once; the old one stays in the JWKS until every token it signed has expired (RFC 7517 JWKS).
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { Database } from '../db/client';
+import { findKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
+import type { Clock } from '../domain/clock';
+
+export const SIGNING_ALG = 'ES256';
+const CACHE_MS = 30_000;
+
+interface LoadedKey {
+  row: SigningKeyRow;
+  publicKey: CryptoKey;
+  privateKey: CryptoKey;
+}
+
+export class KeyStore {
+  private keys: LoadedKey[] = [];
+  private loadedAt = -Infinity;
+
+  /** `longestTokenSeconds`: how long a retired key must stay published (the longest token lifetime). */
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly longestTokenSeconds: number,
+  ) {}
+
+  /** Loads the keys, creating the first one on an empty database. */
+  async init(): Promise<void> {
+    await this.reload();
+    if (!this.keys.some((k) => !k.row.retiredAt)) await this.rotate();
+  }
+
+  async signingKey(): Promise<{ kid: string; privateKey: CryptoKey }> {
+    await this.refreshIfStale();
+    const active = this.keys.find((k) => !k.row.retiredAt);
+    if (!active) throw new Error('no active signing key: run npm run keys:rotate');
+    return { kid: active.row.kid, privateKey: active.privateKey };
+  }
+
+  /** The public key for `kid`, looking in the database once more for keys rotated by another process. */
+  async verificationKey(kid: string): Promise<CryptoKey | undefined> {
+    await this.refreshIfStale();
+    let key = this.published().find((k) => k.row.kid === kid);
+    if (!key && (await findKey(this.database.db, kid))) {
+      await this.reload();
+      key = this.published().find((k) => k.row.kid === kid);
+    }
+    return key?.publicKey;
+  }
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    await this.refreshIfStale();
+    return { keys: this.published().map((k) => ({ ...(k.row.publicJwk as JWK), kid: k.row.kid, alg: k.row.alg, use: 'sig' })) };
+  }
+
+  /** Creates a new signing key and retires the current one. Returns the new kid. */
+  async rotate(): Promise<string> {
+    const now = this.clock();
+    const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    const privateJwk = await exportJWK(privateKey);
+    const kid = await calculateJwkThumbprint(publicJwk);
+    const publishUntil = new Date(now.getTime() + this.longestTokenSeconds * 1000 + 60_000);
+    await this.database.write(async (tx) => {
+      await retireActiveKeys(tx, now, publishUntil);
+      await insertKey(tx, { kid, alg: SIGNING_ALG, publicJwk, privateJwk, createdAt: now, retiredAt: null, publishUntil: null });
+    });
+    await this.reload();
+    return kid;
+  }
+
+  private published(): LoadedKey[] {
+    const now = this.clock().getTime();
+    return this.keys.filter((k) => !k.row.publishUntil || k.row.publishUntil.getTime() > now);
+  }
+
+  private async refreshIfStale() {
+    if (Date.now() - this.loadedAt > CACHE_MS) await this.reload();
+  }
+
+  private async reload() {
+    const rows = await listPublishedKeys(this.database.db, this.clock());
+    this.keys = await Promise.all(
+      rows.map(async (row) => ({
+        row,
+        publicKey: (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey,
+        privateKey: (await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey,
+      })),
+    );
+    this.loadedAt = Date.now();
+  }
+}

@@ -1,0 +1,181 @@
+// Signing and verifying our JWTs: session tokens (the analyst's sign-in, kept in the extension's
+// background) and customer access tokens (RFC 9068, `typ: at+jwt`). Also trusts an external OIDC
+// issuer's tokens as sign-in when configured.
+import { randomUUID } from 'node:crypto';
+import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AppConfig } from '../config';
+import type { Clock } from '../domain/clock';
+import { SIGNING_ALG, type KeyStore } from './key-store';
+
+export const SESSION_TYP = 'JWT';
+export const ACCESS_TOKEN_TYP = 'at+jwt';
+const EXTERNAL_ALGS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/** Why a token was refused; `reason` is safe to show the caller. */
+export class TokenError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly kind: 'invalid' | 'expired' | 'customer_token' | 'untrusted_issuer' | 'revoked' = 'invalid',
+  ) {
+    super(reason);
+  }
+}
+
+export interface Identity {
+  source: 'session' | 'external';
+  /** Our user id (session tokens) or null (external tokens name the user by e-mail). */
+  userId: string | null;
+  email: string | null;
+  jti: string | null;
+  expiresAt: Date;
+}
+
+export interface AccessTokenClaims extends JWTPayload {
+  client_id: string;
+  scope: string;
+  tenant_id: string;
+  home_tenant_id: string;
+  roles: string[];
+  platform_admin: boolean;
+  grant_id: string;
+  act: { sub: string; sub_type: 'partner_tenant' };
+}
+
+interface Deps {
+  keys: KeyStore;
+  config: AppConfig;
+  clock: Clock;
+  isRevoked: (jti: string) => Promise<boolean>;
+  /** Key resolver for the external issuer; defaults to its remote JWKS. */
+  externalJwks?: JWTVerifyGetKey;
+}
+
+export function createTokenService(deps: Deps) {
+  const { keys, config, clock } = deps;
+  const externalJwks =
+    deps.externalJwks ?? (config.externalIssuer ? createRemoteJWKSet(new URL(config.externalIssuer.jwksUrl)) : undefined);
+  const ownKey: JWTVerifyGetKey = async (header) => {
+    const key = header.kid ? await keys.verificationKey(header.kid) : undefined;
+    if (!key) throw new TokenError('token signed by an unknown key');
+    return key;
+  };
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+  async function sign(payload: JWTPayload, typ: string, expiresAt: Date, audience: string | string[], subject: string) {
+    const { kid, privateKey } = await keys.signingKey();
+    const now = clock();
+    const jti = randomUUID();
+    const token = await new SignJWT(payload)
+      .setProtectedHeader({ alg: SIGNING_ALG, kid, typ })
+      .setIssuer(config.issuer)
+      .setSubject(subject)
+      .setAudience(audience)
+      .setIssuedAt(seconds(now))
+      .setExpirationTime(seconds(expiresAt))
+      .setJti(jti)
+      .sign(privateKey);
+    return { token, jti };
+  }
+
+  /** Verifies one of our own tokens of the given `typ`; maps jose's failures to TokenError. */
+  async function verifyOwn(token: string, typ: string, audience?: string) {
+    try {
+      const { payload } = await jwtVerify(token, ownKey, {
+        issuer: config.issuer,
+        audience,
+        typ,
+        algorithms: [SIGNING_ALG],
+        currentDate: clock(),
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+      });
+      if (await deps.isRevoked(String(payload.jti))) throw new TokenError('token has been revoked', 'revoked');
+      return payload;
+    } catch (err) {
+      throw toTokenError(err);
+    }
+  }
+
+  return {
+    async issueSession(user: { id: string; email: string; homeTenantId: string }) {
+      const expiresAt = new Date(clock().getTime() + config.sessionTtlSeconds * 1000);
+      const { token, jti } = await sign(
+        { token_use: 'session', email: user.email, home_tenant_id: user.homeTenantId },
+        SESSION_TYP,
+        expiresAt,
+        config.issuer,
+        user.id,
+      );
+      return { token, jti, expiresIn: config.sessionTtlSeconds, expiresAt };
+    },
+
+    async issueAccessToken(claims: Omit<AccessTokenClaims, 'iss' | 'aud' | 'exp' | 'iat' | 'jti'>, subject: string, audience: string, expiresAt: Date) {
+      return sign(claims, ACCESS_TOKEN_TYP, expiresAt, audience, subject);
+    },
+
+    /** A sign-in token: our session token, or the trusted external issuer's. Never a customer token. */
+    async verifyIdentity(token: string): Promise<Identity> {
+      let header: ReturnType<typeof decodeProtectedHeader>;
+      let unverified: JWTPayload;
+      try {
+        header = decodeProtectedHeader(token);
+        unverified = decodeJwt(token);
+      } catch {
+        throw new TokenError('not a JWT');
+      }
+      if (header.typ?.toLowerCase() === ACCESS_TOKEN_TYP || header.typ?.toLowerCase() === 'application/at+jwt') {
+        throw new TokenError('a customer access token cannot be exchanged or used as a sign-in', 'customer_token');
+      }
+      if (unverified.iss === config.issuer) {
+        const payload = await verifyOwn(token, SESSION_TYP, config.issuer);
+        if (payload.token_use !== 'session') throw new TokenError('not a session token');
+        return {
+          source: 'session',
+          userId: String(payload.sub),
+          email: typeof payload.email === 'string' ? payload.email : null,
+          jti: String(payload.jti),
+          expiresAt: new Date(payload.exp! * 1000),
+        };
+      }
+      const external = config.externalIssuer;
+      if (!external || !externalJwks || unverified.iss !== external.issuer) {
+        throw new TokenError('token issuer is not trusted', 'untrusted_issuer');
+      }
+      try {
+        const { payload } = await jwtVerify(token, externalJwks, {
+          issuer: external.issuer,
+          audience: external.audience,
+          algorithms: EXTERNAL_ALGS,
+          currentDate: clock(),
+          requiredClaims: ['sub', 'exp'],
+        });
+        if (typeof payload.email !== 'string' || payload.email_verified === false) {
+          throw new TokenError('external token carries no verified e-mail');
+        }
+        return { source: 'external', userId: null, email: payload.email, jti: payload.jti ?? null, expiresAt: new Date(payload.exp! * 1000) };
+      } catch (err) {
+        throw toTokenError(err);
+      }
+    },
+
+    /** A customer access token we issued (for introspection and revocation). */
+    async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+      return (await verifyOwn(token, ACCESS_TOKEN_TYP)) as AccessTokenClaims;
+    },
+
+    /** Our session token, for revocation and introspection. */
+    async verifySessionToken(token: string) {
+      const payload = await verifyOwn(token, SESSION_TYP, config.issuer);
+      if (payload.token_use !== 'session') throw new TokenError('not a session token');
+      return payload;
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+function toTokenError(err: unknown): TokenError {
+  if (err instanceof TokenError) return err;
+  if (err instanceof errors.JWTExpired) return new TokenError('token has expired', 'expired');
+  if (err instanceof errors.JOSEError) return new TokenError(`token rejected: ${err.code}`);
+  return new TokenError('token rejected');
+}

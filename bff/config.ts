@@ -1,0 +1,41 @@
+// What the app needs to know about its deployment; built from the environment by env.ts.
+
+/** An OIDC issuer whose ID/access tokens are trusted as sign-in (users are matched by e-mail). */
+export interface ExternalIssuerConfig {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+}
+
+export interface AppConfig {
+  /** Our own issuer URL: `iss` of every token we sign, and the base of the OAuth metadata. */
+  issuer: string;
+  sessionTtlSeconds: number;
+  /** Customer access token lifetime; capped at 15 minutes. */
+  accessTokenTtlSeconds: number;
+  /** Monitoring apps a customer token may be issued for (RFC 8707 `resource`); the first is the default. */
+  resources: string[];
+  /** The reference console, a confidential client of introspection and revocation. */
+  consoleClient: { id: string; secret: string };
+  externalIssuer: ExternalIssuerConfig | null;
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  rateLimit: { exchangesPerUserPerMinute: number; exchangesPerIpPerMinute: number; signInsPerAccountPerMinute: number };
+}
+
+export const EXTENSION_CLIENT_ID = 'switchboard-extension';
+export const MAX_ACCESS_TOKEN_SECONDS = 15 * 60;
+
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    issuer: 'http://127.0.0.1:8787',
+    sessionTtlSeconds: 8 * 3600,
+    accessTokenTtlSeconds: MAX_ACCESS_TOKEN_SECONDS,
+    resources: ['http://127.0.0.1:8788'],
+    consoleClient: { id: 'switchboard-console', secret: 'switchboard-console-dev-secret' },
+    externalIssuer: null,
+    trustProxy: false,
+    rateLimit: { exchangesPerUserPerMinute: 120, exchangesPerIpPerMinute: 600, signInsPerAccountPerMinute: 10 },
+    ...overrides,
+  };
+}

@@ -1,0 +1,45 @@
+// Gathers what role resolution needs about (user, tenant) from the database.
+import type { Tx } from './client';
+import type { AccessFacts } from '../domain/access';
+import { computeEntitlements, type Entitlements } from '../domain/entitlements';
+import { findDecidingGrant, findRelationship } from './grants';
+import { tenantChain, toTenantFact, type ChainLink } from './tenants';
+import type { UserWithHome } from './users';
+
+export interface LoadedFacts {
+  facts: AccessFacts;
+  chain: ChainLink[];
+  entitlements: Entitlements;
+}
+
+/** Facts for `subject` entering `tenantId`, or undefined when the tenant does not exist. */
+export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: string): Promise<LoadedFacts | undefined> {
+  const [chain, grant, relationship] = await Promise.all([
+    tenantChain(db, tenantId),
+    findDecidingGrant(db, subject.user.id, tenantId),
+    findRelationship(db, subject.user.homeTenantId, tenantId),
+  ]);
+  const tenant = chain[chain.length - 1];
+  if (!tenant) return undefined;
+  const facts: AccessFacts = {
+    user: { id: subject.user.id, email: subject.user.email, status: subject.user.status, homeTenantId: subject.user.homeTenantId },
+    tenant: toTenantFact(tenant),
+    homeRole: tenant.id === subject.user.homeTenantId ? subject.role : null,
+    partner: toTenantFact(subject.home),
+    relationship: relationship
+      ? { id: relationship.id, state: relationship.state, removedAt: relationship.removedAt, removedBy: relationship.removedBy }
+      : null,
+    grant: grant
+      ? {
+          id: grant.id,
+          partnerId: grant.partnerId,
+          role: grant.role,
+          platformAdmin: grant.platformAdmin,
+          products: grant.products,
+          expiresAt: grant.expiresAt,
+          revokedAt: grant.revokedAt,
+        }
+      : null,
+  };
+  return { facts, chain, entitlements: computeEntitlements(chain), };
+}

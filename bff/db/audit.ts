@@ -1,0 +1,15 @@
+// Audit trail: who did what to which tenant, from where, and how it ended.
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import type { Tx } from './client';
+import { auditEvents } from './schema';
+
+export type AuditEvent = Omit<typeof auditEvents.$inferInsert, 'id'>;
+
+export async function recordAudit(tx: Tx, event: AuditEvent) {
+  await tx.insert(auditEvents).values({ id: randomUUID(), ...event });
+}
+
+export async function listAuditForUser(db: Tx, userId: string, limit = 50) {
+  return db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId)).orderBy(desc(auditEvents.at)).limit(limit);
+}

@@ -1,0 +1,68 @@
+// Parses the environment once, at start, and fails fast with every problem listed.
+import { z } from 'zod';
+import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, type AppConfig } from './config';
+
+const url = z.url({ protocol: /^https?$/ });
+const envSchema = z
+  .object({
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    DATABASE_URL: z.string().regex(/^(file:|libsql:|https?:|wss?:)/, 'use file:, libsql:, http(s): or ws(s):').default('file:bff/.data/switchboard.db'),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    ISSUER: url.optional(),
+    CONSOLE_URL: url.default('http://127.0.0.1:8788'),
+    EXTRA_RESOURCES: z.string().optional(),
+    CONSOLE_CLIENT_SECRET: z.string().min(16).optional(),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(MAX_ACCESS_TOKEN_SECONDS).default(MAX_ACCESS_TOKEN_SECONDS),
+    OIDC_ISSUER: url.optional(),
+    OIDC_JWKS_URL: url.optional(),
+    OIDC_AUDIENCE: z.string().optional(),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(60).default(120),
+    RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(60).default(600),
+    SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  })
+  .refine((e) => !e.OIDC_ISSUER || (e.OIDC_JWKS_URL && e.OIDC_AUDIENCE), {
+    message: 'OIDC_ISSUER needs OIDC_JWKS_URL and OIDC_AUDIENCE',
+  });
+
+export interface ServerEnv {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  seedDemo: boolean;
+  usingDevSecret: boolean;
+  config: AppConfig;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const base = defaultConfig();
+  const config: AppConfig = {
+    ...base,
+    issuer: e.ISSUER ?? `http://${e.HOST}:${e.PORT}`,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    resources: [e.CONSOLE_URL, ...(e.EXTRA_RESOURCES?.split(',').map((s) => s.trim()).filter(Boolean) ?? [])],
+    consoleClient: { id: base.consoleClient.id, secret: e.CONSOLE_CLIENT_SECRET ?? base.consoleClient.secret },
+    externalIssuer: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL!, audience: e.OIDC_AUDIENCE! } : null,
+    trustProxy: e.TRUST_PROXY === 'true',
+    rateLimit: { ...base.rateLimit, exchangesPerUserPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, exchangesPerIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
+  };
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    seedDemo: e.SEED_DEMO === 'true',
+    usingDevSecret: !e.CONSOLE_CLIENT_SECRET,
+    config,
+  };
+}

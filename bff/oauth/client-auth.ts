@@ -1,0 +1,53 @@
+// Who is calling introspection or revocation: the console as a confidential client
+// (client_secret_basic or client_secret_post, RFC 6749 §2.3.1), or a signed-in user's session token.
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { AppConfig } from '../config';
+import type { TokenService } from '../auth/tokens';
+import { bearerToken } from '../middleware/auth';
+import { OAuthFailure } from './errors';
+
+export type OAuthCaller = { kind: 'client'; clientId: string } | { kind: 'user'; userId: string | null; email: string | null };
+
+const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const encoded = header?.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+const unauthenticated = (why: string) =>
+  new OAuthFailure('invalid_client', why, 401, { 'WWW-Authenticate': 'Basic realm="switchboard", Bearer realm="switchboard"' });
+
+export async function authenticateOAuthCaller(
+  authorization: string | undefined,
+  form: { client_id?: string; client_secret?: string },
+  config: AppConfig,
+  tokens: TokenService,
+): Promise<OAuthCaller> {
+  const basic = basicCredentials(authorization);
+  const credentials = basic ?? (form.client_id && form.client_secret ? { id: form.client_id, secret: form.client_secret } : undefined);
+  if (credentials) {
+    if (credentials.id === config.consoleClient.id && sameSecret(credentials.secret, config.consoleClient.secret)) {
+      return { kind: 'client', clientId: credentials.id };
+    }
+    throw unauthenticated('client authentication failed');
+  }
+  const token = bearerToken(authorization);
+  if (token) {
+    try {
+      const identity = await tokens.verifyIdentity(token);
+      return { kind: 'user', userId: identity.userId, email: identity.email };
+    } catch {
+      throw unauthenticated('the bearer token is not a valid session token');
+    }
+  }
+  throw unauthenticated('authenticate as the console client (HTTP Basic) or with a session token (Bearer)');
+}

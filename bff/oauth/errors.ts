@@ -1,0 +1,22 @@
+// RFC 6749 §5.2 error answers for the OAuth endpoints.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { OAuthError, OAuthErrorCode } from '../../shared/oauth';
+
+export class OAuthFailure extends Error {
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    readonly status: ContentfulStatusCode = 400,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(description);
+  }
+}
+
+export function oauthErrorResponse(c: Context, failure: OAuthFailure) {
+  c.header('Cache-Control', 'no-store');
+  c.header('Pragma', 'no-cache');
+  for (const [k, v] of Object.entries(failure.headers)) c.header(k, v);
+  return c.json({ error: failure.code, error_description: failure.description } satisfies OAuthError, failure.status);
+}

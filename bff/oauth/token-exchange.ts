@@ -1,0 +1,158 @@
+// RFC 8693 token exchange: an analyst's session token in, a short-lived token for exactly one
+// customer out (RFC 9068 JWT, never wider than the grant, never past its expiry).
+import { z } from 'zod';
+import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT, TOKEN_TYPES, type TokenExchangeResponse } from '../../shared/oauth';
+import { EXTENSION_CLIENT_ID } from '../config';
+import type { AppDeps } from '../deps';
+import { loadAccessFacts } from '../db/access-facts';
+import { recordAudit } from '../db/audit';
+import { recordSwitch } from '../db/grants';
+import { findUserByEmail, findUserById, type UserWithHome } from '../db/users';
+import { resolveAccess } from '../domain/access';
+import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
+import { TokenError } from '../auth/tokens';
+import { OAuthFailure } from './errors';
+
+const param = z.string().min(1).max(8192);
+/** RFC 8693 §2.1 request parameters; every one a single string (a repeated parameter is an error). */
+export const tokenExchangeFormSchema = z.object({
+  grant_type: param,
+  client_id: param.optional(),
+  subject_token: param.optional(),
+  subject_token_type: param.optional(),
+  audience: param.optional(),
+  resource: param.optional(),
+  scope: z.string().max(8192).optional(),
+  requested_token_type: param.optional(),
+  actor_token: param.optional(),
+  actor_token_type: param.optional(),
+});
+export type TokenExchangeForm = z.infer<typeof tokenExchangeFormSchema>;
+
+/** The one answer for a tenant that does not exist and one the user may not enter. */
+const NOT_ENTERABLE = 'the audience is not a customer you may enter';
+
+interface Attempt {
+  userId: string | null;
+  tenantId: string | null;
+}
+
+export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined): Promise<TokenExchangeResponse> {
+  const attempt: Attempt = { userId: null, tenantId: form.audience ?? null };
+  try {
+    const result = await exchange(deps, form, ip, attempt);
+    return result;
+  } catch (err) {
+    if (err instanceof OAuthFailure && err.status !== 429) {
+      await deps.database.write((tx) =>
+        recordAudit(tx, {
+          at: deps.clock(),
+          action: 'token.exchange',
+          outcome: 'failure',
+          actorUserId: attempt.userId,
+          tenantId: attempt.tenantId,
+          ip,
+          reason: `${err.code}: ${err.description}`,
+        }),
+      );
+    }
+    throw err;
+  }
+}
+
+function limit(deps: AppDeps, key: string, perMinute: number) {
+  const hit = deps.rateLimiter.hit(key, perMinute);
+  if (!hit.allowed) {
+    throw new OAuthFailure('temporarily_unavailable', 'too many token exchanges; retry later', 429, { 'Retry-After': String(hit.retryAfterSeconds) });
+  }
+}
+
+async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: Attempt): Promise<TokenExchangeResponse> {
+  const { config, clock } = deps;
+  limit(deps, `exchange:ip:${ip ?? 'unknown'}`, config.rateLimit.exchangesPerIpPerMinute);
+
+  if (form.grant_type !== TOKEN_EXCHANGE_GRANT) throw new OAuthFailure('unsupported_grant_type', `only ${TOKEN_EXCHANGE_GRANT} is supported`);
+  if (form.client_id !== EXTENSION_CLIENT_ID) {
+    throw new OAuthFailure('invalid_client', form.client_id ? `unknown client ${form.client_id}` : 'client_id is required', 401);
+  }
+  if (!form.subject_token) throw new OAuthFailure('invalid_request', 'subject_token is required');
+  if (!form.subject_token_type || !(TOKEN_TYPES as readonly string[]).includes(form.subject_token_type)) {
+    throw new OAuthFailure('invalid_request', `subject_token_type must be one of ${TOKEN_TYPES.join(', ')}`);
+  }
+  if (form.requested_token_type && form.requested_token_type !== ACCESS_TOKEN_TYPE) {
+    throw new OAuthFailure('invalid_request', `requested_token_type must be ${ACCESS_TOKEN_TYPE}`);
+  }
+  if (form.actor_token || form.actor_token_type) throw new OAuthFailure('invalid_request', 'actor tokens are not supported');
+  if (!form.audience) throw new OAuthFailure('invalid_request', 'audience (the customer tenant id) is required');
+
+  let identity;
+  try {
+    identity = await deps.tokens.verifyIdentity(form.subject_token);
+  } catch (err) {
+    throw new OAuthFailure('invalid_request', `subject_token: ${err instanceof TokenError ? err.reason : 'rejected'}`);
+  }
+  const db = deps.database.db;
+  const user: UserWithHome | undefined = identity.userId ? await findUserById(db, identity.userId) : await findUserByEmail(db, identity.email ?? '');
+  if (!user || user.user.status !== 'active') throw new OAuthFailure('invalid_request', 'subject_token: unknown or inactive user');
+  attempt.userId = user.user.id;
+  limit(deps, `exchange:user:${user.user.id}`, config.rateLimit.exchangesPerUserPerMinute);
+
+  const resource = form.resource ?? config.resources[0]!;
+  if (!config.resources.includes(resource)) throw new OAuthFailure('invalid_target', `unknown resource ${resource}`);
+
+  const loaded = await loadAccessFacts(db, user, form.audience);
+  // Without a grant, nothing tells a forbidden customer from one that does not exist.
+  if (!loaded || loaded.facts.tenant.kind !== 'client' || !loaded.facts.grant) throw new OAuthFailure('invalid_target', NOT_ENTERABLE);
+  const now = clock();
+  const decision = resolveAccess(loaded.facts, loaded.entitlements, now);
+  if (!decision.allowed) throw new OAuthFailure('invalid_target', decision.summary);
+  const tenant = loaded.chain[loaded.chain.length - 1]!;
+  if (!ipAllowed(ip, tenant.ipAllowlist)) throw new OAuthFailure('invalid_target', IP_RESTRICTED_MESSAGE(tenant.name));
+
+  const requested = form.scope?.split(' ').filter(Boolean);
+  const allowed = new Set(decision.effectivePermissions);
+  const wider = requested?.filter((s) => !allowed.has(s)) ?? [];
+  if (wider.length) throw new OAuthFailure('invalid_scope', `not granted in ${tenant.name}: ${wider.join(' ')}`);
+  const scope = [...new Set(requested ?? decision.effectivePermissions)].sort().join(' ');
+
+  const grant = loaded.facts.grant;
+  const expiresAtMs = Math.min(
+    now.getTime() + config.accessTokenTtlSeconds * 1000,
+    grant.expiresAt?.getTime() ?? Infinity,
+    identity.expiresAt.getTime(),
+  );
+  // JWT `exp` is in whole seconds: round down so the token never outlives the grant.
+  const expiresIn = Math.floor((expiresAtMs - now.getTime()) / 1000);
+  if (expiresIn < 1) throw new OAuthFailure('invalid_target', `grant ${grant.id} expires in under a second`);
+
+  const roles = [...(grant.role ? [grant.role] : []), ...(grant.platformAdmin ? ['platform_administrator'] : [])];
+  const { token, jti } = await deps.tokens.issueAccessToken(
+    {
+      client_id: EXTENSION_CLIENT_ID,
+      scope,
+      tenant_id: tenant.id,
+      home_tenant_id: user.home.id,
+      roles,
+      platform_admin: grant.platformAdmin,
+      grant_id: grant.id,
+      act: { sub: user.home.id, sub_type: 'partner_tenant' },
+    },
+    user.user.id,
+    resource,
+    new Date(now.getTime() + expiresIn * 1000),
+  );
+  await deps.database.write(async (tx) => {
+    await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now);
+    await recordAudit(tx, {
+      at: now,
+      action: 'token.exchange',
+      outcome: 'success',
+      actorUserId: user.user.id,
+      tenantId: tenant.id,
+      ip,
+      reason: decision.summary,
+      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
+    });
+  });
+  return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: expiresIn, scope };
+}

@@ -1,0 +1,73 @@
+// GET /v1/access/explain: allow or deny, the effective permissions, and the chain of reasons.
+import { Hono } from 'hono';
+import { explainQuerySchema, type ExplainResponse } from '../../shared/access-explain';
+import type { AppDeps } from '../deps';
+import { loadAccessFacts } from '../db/access-facts';
+import { tenantChain } from '../db/tenants';
+import { findUserById } from '../db/users';
+import { resolveAccess } from '../domain/access';
+import { canExplainFor, canSeeTenant } from '../domain/visibility';
+import { requireCaller } from '../middleware/auth';
+import { ApiError } from '../middleware/errors';
+import { validate } from '../middleware/validate';
+import { isoOrNull, toTenantSummary, toViewer } from './dto';
+
+const UNKNOWN_TENANT = 'no such tenant, or no access to it';
+
+export const accessRoutes = (deps: AppDeps) =>
+  new Hono().use(requireCaller(deps)).get('/explain', validate('query', explainQuerySchema), async (c) => {
+    const caller = c.get('caller');
+    const query = c.req.valid('query');
+    const db = deps.database.db;
+    const now = deps.clock();
+    const viewer = toViewer(caller);
+
+    const subject = !query.user || query.user === caller.user.id ? caller : await findUserById(db, query.user);
+    const subjectChain = subject ? (await tenantChain(db, subject.user.homeTenantId)).map((t) => t.id) : [];
+    if (!subject || !canExplainFor(viewer, subject.user.id, subjectChain)) {
+      throw new ApiError(404, 'not_found', 'no such user, or you may not resolve access for them');
+    }
+
+    const loaded = await loadAccessFacts(db, subject, query.tenant);
+    const callerHoldsGrant = subject.user.id === caller.user.id && !!loaded?.facts.grant;
+    const visible = loaded && canSeeTenant(viewer, loaded.chain.map((t) => t.id), callerHoldsGrant);
+    const base = { user: { id: subject.user.id, email: subject.user.email }, permission: query.permission ?? null, evaluated_at: now.toISOString() };
+    if (!visible) {
+      return c.json(
+        {
+          ...base,
+          decision: 'deny',
+          summary: `denied: ${UNKNOWN_TENANT}`,
+          tenant: null,
+          via: null,
+          role: null,
+          platform_admin: false,
+          grant: null,
+          effective_permissions: [],
+          reasons: [{ code: 'tenant_unknown', ok: false, message: UNKNOWN_TENANT }],
+        } satisfies ExplainResponse,
+        200,
+      );
+    }
+
+    const decision = resolveAccess(loaded.facts, loaded.entitlements, now, query.permission);
+    const grant = decision.via === 'grant' ? loaded.facts.grant : null;
+    return c.json(
+      {
+        ...base,
+        decision: decision.allowed ? 'allow' : 'deny',
+        summary: decision.summary,
+        tenant: toTenantSummary(loaded.facts.tenant),
+        via: decision.via,
+        role: decision.role,
+        platform_admin: decision.platformAdmin,
+        grant: grant
+          ? { id: grant.id, expires_at: isoOrNull(grant.expiresAt), revoked_at: isoOrNull(grant.revokedAt), products: [...grant.products] }
+          : null,
+        effective_permissions: decision.effectivePermissions,
+        reasons: decision.reasons,
+        evaluated_at: now.toISOString(),
+      } satisfies ExplainResponse,
+      200,
+    );
+  });

@@ -1,0 +1,38 @@
+// GET /v1/tenants/:tenantId/entitlements: packages, add-ons and permission sets, with where each came from.
+import { Hono } from 'hono';
+import { tenantParamSchema, type EntitlementsResponse } from '../../shared/entitlements';
+import type { AppDeps } from '../deps';
+import { loadAccessFacts } from '../db/access-facts';
+import { resolveEntry } from '../domain/access';
+import type { Entitlement } from '../domain/entitlements';
+import { canSeeTenant } from '../domain/visibility';
+import { requireCaller } from '../middleware/auth';
+import { ApiError } from '../middleware/errors';
+import { validate } from '../middleware/validate';
+import { toTenantSummary, toViewer } from './dto';
+
+const toWire = ({ decidedBy, ...e }: Entitlement) => ({ ...e, decided_by: decidedBy });
+
+export const tenantRoutes = (deps: AppDeps) =>
+  new Hono().use(requireCaller(deps)).get('/:tenantId/entitlements', validate('param', tenantParamSchema), async (c) => {
+    const caller = c.get('caller');
+    const { tenantId } = c.req.valid('param');
+    const now = deps.clock();
+    const loaded = await loadAccessFacts(deps.database.db, caller, tenantId);
+    // Through a grant, only while it lets the caller in: an expired grant shows nothing more.
+    const entersByGrant = !!loaded && loaded.facts.tenant.id !== caller.home.id && resolveEntry(loaded.facts, now).allowed;
+    if (!loaded || !canSeeTenant(toViewer(caller), loaded.chain.map((t) => t.id), entersByGrant)) {
+      throw new ApiError(404, 'not_found', 'no such tenant, or no access to it');
+    }
+    const { entitlements } = loaded;
+    return c.json(
+      {
+        tenant: toTenantSummary(loaded.facts.tenant),
+        packages: entitlements.packages.map(toWire),
+        addons: entitlements.addons.map(({ package: pkg, ...e }) => ({ ...toWire(e), package: pkg })),
+        permission_sets: entitlements.permissionSets.map(({ package: pkg, ...e }) => ({ ...toWire(e), package: pkg })),
+        evaluated_at: now.toISOString(),
+      } satisfies EntitlementsResponse,
+      200,
+    );
+  });

@@ -1,0 +1,7 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './bff/db/schema.ts',
+  out: './bff/db/migrations',
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Tenant, user and grant ids: short opaque strings. */
+export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+
+/** Instants travel as ISO 8601 strings in UTC. */
+export const instantSchema = z.iso.datetime();
+
+export const tenantKindSchema = z.enum(['service_provider', 'partner', 'client']);
+export const tenantStatusSchema = z.enum(['active', 'inactive', 'terminated']);
+
+export const tenantSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: tenantKindSchema,
+  status: tenantStatusSchema,
+});
+export type TenantSummary = z.infer<typeof tenantSummarySchema>;
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  home_tenant: tenantSummarySchema,
+  role: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { userSummarySchema } from './common';
+
+export const sessionRequestSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type SessionRequest = z.infer<typeof sessionRequestSchema>;
+
+export const sessionResponseSchema = z.object({
+  session_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().positive(),
+  user: userSummarySchema,
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;

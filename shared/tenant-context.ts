@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { instantSchema, tenantStatusSchema, tenantSummarySchema, userSummarySchema } from './common';
+
+export const blockedReasonSchema = z.object({ code: z.string(), message: z.string() });
+
+/** One customer in the switcher: switchable or, if not, why. */
+export const customerEntrySchema = z.object({
+  tenant_id: z.string(),
+  name: z.string(),
+  status: tenantStatusSchema,
+  relationship: z.enum(['pending', 'approved', 'removed', 'missing']),
+  switchable: z.boolean(),
+  blocked: blockedReasonSchema.nullable(),
+  grant_id: z.string(),
+  role: z.string().nullable(),
+  role_name: z.string().nullable(),
+  platform_admin: z.boolean(),
+  products: z.array(z.string()),
+  expires_at: instantSchema.nullable(),
+  last_access_at: instantSchema.nullable(),
+});
+export type CustomerEntry = z.infer<typeof customerEntrySchema>;
+
+export const recentEntrySchema = z.object({ tenant_id: z.string(), switched_at: instantSchema });
+
+export const tenantContextSchema = z.object({
+  user: userSummarySchema,
+  home_tenant: tenantSummarySchema,
+  customers: z.array(customerEntrySchema),
+  recents: z.array(recentEntrySchema),
+  generated_at: instantSchema,
+});
+export type TenantContext = z.infer<typeof tenantContextSchema>;

@@ -1,0 +1,72 @@
+// A real BFF for tests: a fresh temp-file libSQL database, migrated and seeded, an injected clock,
+// and a real HTTP server on 127.0.0.1 (port chosen by the OS).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { JWTVerifyGetKey } from 'jose';
+import { createApp } from '../../bff/app';
+import { defaultConfig, type AppConfig } from '../../bff/config';
+import { openDatabase, type Database } from '../../bff/db/client';
+import { seedDemo, DEMO_PASSWORD } from '../../bff/db/seed';
+import { createDeps, type AppDeps } from '../../bff/deps';
+import { manualClock } from '../../bff/domain/clock';
+
+/** The instant every test world is seeded at (grant expiries are relative to it). */
+export const SEEDED_AT = new Date('2026-11-24T12:00:00Z');
+
+export interface TestWorld {
+  baseUrl: string;
+  deps: AppDeps;
+  database: Database;
+  clock: ReturnType<typeof manualClock>;
+  app: ReturnType<typeof createApp>;
+  /** Signs in with a demo account and returns the session token. */
+  signIn(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestWorld(
+  options: { seed?: boolean; config?: Partial<AppConfig>; externalJwks?: JWTVerifyGetKey; listen?: boolean } = {},
+): Promise<TestWorld> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+  const database = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
+  const clock = manualClock(SEEDED_AT);
+  if (options.seed !== false) await seedDemo(database, clock());
+  let baseUrl = 'http://127.0.0.1:0';
+  let server: ServerType | undefined;
+  if (options.listen !== false) {
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: (req, env) => appRef.fetch(req, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const base = defaultConfig();
+  const config = defaultConfig({ issuer: baseUrl, rateLimit: { ...base.rateLimit, signInsPerAccountPerMinute: 1000 }, ...options.config });
+  const deps = await createDeps({ database, clock, config, externalJwks: options.externalJwks });
+  const app = createApp(deps);
+  const appRef = app;
+
+  return {
+    baseUrl,
+    deps,
+    database,
+    clock,
+    app,
+    async signIn(email, password = DEMO_PASSWORD) {
+      const res = await app.request('/v1/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { session_token: string }).session_token;
+    },
+    async close() {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
