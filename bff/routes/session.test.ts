@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { sessionResponseSchema } from '../../shared/session';
+import { errorBodySchema } from '../../shared/errors';
+import { DEMO, DEMO_PASSWORD } from '../db/seed';
+import { startTestWorld, type TestWorld } from '../../test/helpers/test-server';
+
+let world: TestWorld;
+beforeAll(async () => {
+  world = await startTestWorld();
+});
+afterAll(() => world.close());
+
+const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${world.baseUrl}/v1/session`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('POST /v1/session', () => {
+  it('signs in a demo user and returns a session JWT verifiable against the published JWKS', async () => {
+    const res = await post({ email: DEMO.users.contosoAnalyst.email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = sessionResponseSchema.parse(await res.json());
+    expect(body.user).toMatchObject({ id: DEMO.users.contosoAnalyst.id, role: 'partner_analyst', home_tenant: { id: DEMO.tenants.contoso } });
+    expect(body.expires_in).toBe(8 * 3600);
+    const jwks = createRemoteJWKSet(new URL(`${world.baseUrl}/.well-known/jwks.json`));
+    const { payload, protectedHeader } = await jwtVerify(body.session_token, jwks, {
+      issuer: world.baseUrl,
+      audience: world.baseUrl,
+      currentDate: world.clock(),
+    });
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(payload.sub).toBe(DEMO.users.contosoAnalyst.id);
+    expect(payload.token_use).toBe('session');
+  });
+
+  it('accepts the e-mail in any case', async () => {
+    const res = await post({ email: 'Analyst@Contoso-MSP.example', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown e-mail with the same 401', async () => {
+    const wrong = await post({ email: DEMO.users.contosoAnalyst.email, password: 'not-the-password' });
+    const unknown = await post({ email: 'nobody@contoso-msp.example', password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it.each([
+    ['missing fields', {}],
+    ['bad e-mail', { email: 'not-an-email', password: 'x' }],
+    ['empty password', { email: 'a@b.example', password: '' }],
+    ['wrong types', { email: 42, password: ['x'] }],
+  ])('rejects %s with a 400 invalid_request envelope', async (_, body) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const error = errorBodySchema.parse(await res.json());
+    expect(error.error.code).toBe('invalid_request');
+    expect(error.error.details?.length).toBeGreaterThan(0);
+  });
+
+  it('rejects malformed JSON and a non-JSON body with 400, never 500', async () => {
+    expect((await post('{"email":')).status).toBe(400);
+    expect((await post('email=a', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
+  });
+
+  it('rejects a body over 64 KiB with 413', async () => {
+    const res = await post({ email: 'a@b.example', password: 'x'.repeat(70_000) });
+    expect(res.status).toBe(413);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('invalid_request');
+  });
+
+  it('rate-limits password guessing per account and IP with 429 and Retry-After', async () => {
+    const limited = await startTestWorld({ config: { rateLimit: { exchangesPerUserPerMinute: 120, exchangesPerIpPerMinute: 600, signInsPerAccountPerMinute: 3 } } });
+    try {
+      const attempt = () =>
+        fetch(`${limited.baseUrl}/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: DEMO.users.support.email, password: 'guess' }),
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
+      const blocked = await attempt();
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      limited.clock.advance(60_000);
+      expect((await attempt()).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('bearer authentication on /v1', () => {
+  it('refuses a missing, malformed or expired session token with 401 and WWW-Authenticate', async () => {
+    const token = await world.signIn(DEMO.users.contosoAnalyst.email);
+    const get = (auth?: string) => fetch(`${world.baseUrl}/v1/me/context`, { headers: auth ? { authorization: auth } : {} });
+    const missing = await get();
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await get('Bearer not.a.jwt')).status).toBe(401);
+    expect((await get(`Basic ${token}`)).status).toBe(401);
+    expect((await get(`Bearer ${token}`)).status).toBe(200);
+    world.clock.advance(8 * 3600 * 1000);
+    const expired = await get(`Bearer ${token}`);
+    expect(expired.status).toBe(401);
+    expect(errorBodySchema.parse(await expired.json()).error.message).toContain('expired');
+    world.clock.set(new Date('2026-11-24T12:00:00Z'));
+  });
+});
