@@ -1,6 +1,7 @@
 // /oauth: token exchange (RFC 8693), introspection (RFC 7662), revocation (RFC 7009). Form-encoded
 // in, RFC 6749 errors out, never cached.
 import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
@@ -19,6 +20,9 @@ const tokenForm = z.object({
 /** Form validation answering RFC 6749's `invalid_request`. */
 const oauthForm = <S extends ZodType>(schema: S) =>
   validator('form', async (value, c) => {
+    if (!c.req.header('content-type')?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      return oauthErrorResponse(c, new OAuthFailure('invalid_request', 'the body must be application/x-www-form-urlencoded (RFC 6749 §3.2)'));
+    }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -54,6 +58,9 @@ export const oauthRoutes = (deps: AppDeps) => {
     });
   app.onError((err, c) => {
     if (err instanceof OAuthFailure) return oauthErrorResponse(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      return oauthErrorResponse(c, new OAuthFailure('invalid_request', err.message || 'malformed request', err.status));
+    }
     console.error('oauth endpoint failure', err);
     return oauthErrorResponse(c, new OAuthFailure('temporarily_unavailable', 'internal error; the failure was logged', 500));
   });
