@@ -13,7 +13,6 @@ export const customerEntrySchema = z.object({
   blocked: blockedReasonSchema.nullable(),
   grant_id: z.string(),
   role: z.string().nullable(),
-  role_name: z.string().nullable(),
   platform_admin: z.boolean(),
   products: z.array(z.string()),
   expires_at: instantSchema.nullable(),

@@ -30,7 +30,7 @@ describe('GET /v1/me/context', () => {
 
   it('shows Acme as switchable with Operator, permanent', async () => {
     const acme = byId(await context(DEMO.users.contosoAnalyst.email), DEMO.tenants.acme)!;
-    expect(acme).toMatchObject({ name: 'Acme Retail', switchable: true, blocked: null, role: 'operator', role_name: 'Operator', platform_admin: false, expires_at: null, relationship: 'approved' });
+    expect(acme).toMatchObject({ name: 'Acme Retail', switchable: true, blocked: null, role: 'operator', platform_admin: false, expires_at: null, relationship: 'approved' });
   });
 
   it('shows Globex as Admin + Platform Administrator expiring two hours after seeding', async () => {

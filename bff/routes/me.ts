@@ -1,6 +1,5 @@
 // GET /v1/me/context: who am I, and every customer I can switch to (and why not, where not).
 import { Hono } from 'hono';
-import { ROLES, type RoleId } from '../../shared/catalogue';
 import type { CustomerEntry, TenantContext } from '../../shared/tenant-context';
 import type { AppDeps } from '../deps';
 import { listLiveGrants, listRecents } from '../db/grants';
@@ -33,7 +32,6 @@ export const meRoutes = (deps: AppDeps) =>
         blocked: blocked ? { code: blocked.code, message: blocked.message } : null,
         grant_id: row.grant.id,
         role,
-        role_name: role && role in ROLES ? ROLES[role as RoleId].name : null,
         platform_admin: row.grant.platformAdmin,
         products: row.grant.products,
         expires_at: isoOrNull(row.grant.expiresAt),
