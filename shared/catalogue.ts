@@ -1,6 +1,6 @@
 // The product catalogue: packages, add-ons, permission sets, permissions and roles.
 // Vocabulary and gating follow seed 000 (OpsRamp partner packages), 001 (client permissions)
-// and 004 (the seven Site24x7 end-customer roles). See docs/domain-model.md for the choices.
+// and 004 (the seven Site24x7 end-customer roles). See docs/decisions.md for the choices.
 
 export const PACKAGE_IDS = [
   'hybrid_discovery_monitoring',
