@@ -197,7 +197,7 @@ export const ROLES: Record<RoleId, RoleInfo> = {
   platform_administrator: {
     name: 'Platform Administrator',
     scope: 'customer',
-    permissions: [...all(customerSets, ['View', 'Manage', 'Access', 'Receive'])],
+    permissions: [...all(customerSets, ['View', 'ManageOwn', 'Manage', 'Access', 'Receive'])],
   },
   partner_administrator: {
     name: 'Partner Administrator',
@@ -223,3 +223,9 @@ export const ROLES: Record<RoleId, RoleInfo> = {
 
 /** Roles a partner may give an analyst inside a customer (Platform Administrator is a separate toggle, seed 003). */
 export const CUSTOMER_ROLE_IDS = ROLE_IDS.filter((r) => ROLES[r].scope === 'customer' && r !== 'platform_administrator');
+
+// Look-ups by untrusted id: own properties only, so `toString` or `constructor` is simply unknown.
+export const roleInfo = (id: string | null | undefined): RoleInfo | undefined =>
+  id && Object.hasOwn(ROLES, id) ? ROLES[id as RoleId] : undefined;
+export const addonInfo = (id: string) => (Object.hasOwn(ADDONS, id) ? ADDONS[id as AddonId] : undefined);
+export const packageInfo = (id: string) => (Object.hasOwn(PACKAGES, id) ? PACKAGES[id as PackageId] : undefined);

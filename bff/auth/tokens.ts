@@ -39,6 +39,8 @@ export interface AccessTokenClaims extends JWTPayload {
   platform_admin: boolean;
   grant_id: string;
   act: { sub: string; sub_type: 'partner_tenant' };
+  /** The session token it was exchanged from: signing out (revoking it) turns this token off too. */
+  sid?: string;
 }
 
 interface Deps {

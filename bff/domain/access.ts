@@ -1,6 +1,6 @@
 // Role resolution with explanation: may this user enter this tenant, and hold this permission,
 // at this instant? Pure: the caller gathers the facts, this decides and says why.
-import { BASE_PACKAGE, PACKAGES, PERMISSIONS, ROLES, type PackageId, type RoleId } from '../../shared/catalogue';
+import { BASE_PACKAGE, PACKAGES, PERMISSIONS, ROLES, packageInfo, roleInfo } from '../../shared/catalogue';
 import { enabledPackages, packageDeniedMessage, type Entitlements } from './entitlements';
 
 export interface UserFact {
@@ -52,7 +52,6 @@ export type ReasonCode =
   | 'tenant_inactive'
   | 'tenant_terminated'
   | 'partner_inactive'
-  | 'relationship_approved'
   | 'relationship_pending'
   | 'relationship_removed'
   | 'relationship_missing'
@@ -86,7 +85,7 @@ export interface AccessDecision {
 
 /** ISO 8601 instant, without milliseconds when there are none. */
 const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
-const roleName = (role: string | null) => (role && role in ROLES ? ROLES[role as RoleId].name : role ?? 'no product role');
+const roleName = (role: string | null) => roleInfo(role)?.name ?? role ?? 'no product role';
 
 function describeGrant(grant: GrantFact): string {
   const parts = [roleName(grant.role)];
@@ -131,9 +130,13 @@ export function resolveEntry(facts: AccessFacts, now: Date): { allowed: boolean;
 
 /** The permissions the access carries before package gating. */
 function grantedPermissions(facts: AccessFacts, via: AccessDecision['via']): Set<string> {
-  if (via === 'home_tenant') return new Set(facts.homeRole && facts.homeRole in ROLES ? ROLES[facts.homeRole as RoleId].permissions : []);
+  if (via === 'home_tenant') {
+    // Inside a client only customer-level permissions mean anything, whatever the role row says.
+    const perms = roleInfo(facts.homeRole)?.permissions ?? [];
+    return new Set(facts.tenant.kind === 'client' ? perms.filter((p) => PERMISSIONS.get(p)?.scope === 'customer') : perms);
+  }
   const grant = facts.grant!;
-  const fromRole = grant.role && grant.role in ROLES ? ROLES[grant.role as RoleId].permissions : [];
+  const fromRole = roleInfo(grant.role)?.permissions ?? [];
   const fromAdmin = grant.platformAdmin ? ROLES.platform_administrator.permissions : [];
   return new Set([...fromRole, ...fromAdmin].filter((p) => PERMISSIONS.get(p)?.scope === 'customer'));
 }
@@ -182,7 +185,7 @@ export function resolveAccess(facts: AccessFacts, entitlements: Entitlements, no
       permissionReasons.push({ code: 'package_subscribed', ok: true, message: `package ${pkgName} subscribed` });
     }
     if (covered && !covered.has(info.package)) {
-      const list = [...covered].map((p) => PACKAGES[p as PackageId]?.name ?? p).join(', ');
+      const list = [...covered].map((p) => packageInfo(p)?.name ?? p).join(', ');
       permissionReasons.push({ code: 'package_not_in_grant', ok: false, message: `grant ${facts.grant!.id} covers ${list}, not ${pkgName}` });
     } else if (covered) {
       permissionReasons.push({ code: 'package_in_grant', ok: true, message: `grant ${facts.grant!.id} covers ${pkgName}` });

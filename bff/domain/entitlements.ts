@@ -8,6 +8,7 @@ import {
   PACKAGE_IDS,
   PERMISSION_SETS,
   PERMISSION_SET_IDS,
+  addonInfo,
   type AddonId,
   type PackageId,
   type PermissionSetId,
@@ -134,7 +135,7 @@ export function subscriptionProblems(facts: SubscriptionFacts, parent: Entitleme
     else if (parent && !parent.packages.find((p) => p.id === pkg)?.enabled) problems.push(`parent is not subscribed to ${PACKAGES[pkg as PackageId].name}`);
   }
   for (const addon of facts.addons) {
-    const info = ADDONS[addon as AddonId];
+    const info = addonInfo(addon);
     if (!info) problems.push(`unknown add-on ${addon}`);
     else if (info.package !== BASE_PACKAGE && !facts.packages.includes(info.package)) problems.push(`${info.name} needs the ${PACKAGES[info.package].name} package`);
     else if (parent && !parent.addons.find((a) => a.id === addon)?.enabled) problems.push(`parent has not added ${info.name}`);

@@ -1,6 +1,6 @@
 // Who may see which tenant and explain access for whom. A tenant a user may not see must look
 // exactly like a tenant that does not exist.
-import { ROLES, type RoleId } from '../../shared/catalogue';
+import { roleInfo } from '../../shared/catalogue';
 
 export interface Viewer {
   userId: string;
@@ -10,7 +10,7 @@ export interface Viewer {
 }
 
 export function rolePermissions(role: string | null): Set<string> {
-  return new Set(role && role in ROLES ? ROLES[role as RoleId].permissions : []);
+  return new Set(roleInfo(role)?.permissions ?? []);
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
 import { recordAudit } from '../db/audit';
-import { revokeToken } from '../db/revocations';
+import { isTokenRevoked, revokeToken } from '../db/revocations';
 import { findUserById } from '../db/users';
 import { resolveEntry } from '../domain/access';
 import type { AccessTokenClaims } from '../auth/tokens';
@@ -14,6 +14,7 @@ const INACTIVE = { active: false } as const;
 const mayInspect = (caller: OAuthCaller, sub: unknown) => caller.kind === 'client' || (caller.kind === 'user' && caller.userId === sub);
 
 async function grantStillAllows(deps: AppDeps, claims: AccessTokenClaims): Promise<boolean> {
+  if (claims.sid && (await isTokenRevoked(deps.database.db, claims.sid))) return false;
   const user = await findUserById(deps.database.db, String(claims.sub));
   if (!user || user.user.status !== 'active') return false;
   const loaded = await loadAccessFacts(deps.database.db, user, claims.tenant_id);

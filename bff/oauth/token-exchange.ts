@@ -109,7 +109,8 @@ async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | und
   const tenant = loaded.chain[loaded.chain.length - 1]!;
   if (!ipAllowed(ip, tenant.ipAllowlist)) throw new OAuthFailure('invalid_target', IP_RESTRICTED_MESSAGE(tenant.name));
 
-  const requested = form.scope?.split(' ').filter(Boolean);
+  const requested = form.scope === undefined ? undefined : form.scope.split(' ').filter(Boolean);
+  if (requested?.length === 0) throw new OAuthFailure('invalid_scope', 'scope is empty: leave it out to get everything the grant allows');
   const allowed = new Set(decision.effectivePermissions);
   const wider = requested?.filter((s) => !allowed.has(s)) ?? [];
   if (wider.length) throw new OAuthFailure('invalid_scope', `not granted in ${tenant.name}: ${wider.join(' ')}`);
@@ -136,6 +137,7 @@ async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | und
       platform_admin: grant.platformAdmin,
       grant_id: grant.id,
       act: { sub: user.home.id, sub_type: 'partner_tenant' },
+      ...(identity.jti ? { sid: identity.jti } : {}),
     },
     user.user.id,
     resource,

@@ -1,0 +1,639 @@
+// POST /oauth/token, /oauth/introspect and /oauth/revoke over real HTTP on 127.0.0.1: every refusal
+// answers the exact RFC 6749 / RFC 8693 error code, and every issued token stays inside its grant.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { SignJWT, base64url, createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
+import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
+import { ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../../shared/oauth';
+import { PERMISSIONS, ROLES } from '../../shared/catalogue';
+import { defaultConfig, type AppConfig } from '../config';
+import { DEMO } from '../db/seed';
+import { revokeGrant, setRelationshipState } from '../db/grants';
+import { setIpAllowlist, setTenantStatus } from '../db/tenants';
+import { accessGrants, auditEvents, recents, signingKeys } from '../db/schema';
+
+const T = DEMO.tenants;
+const U = DEMO.users;
+const G = DEMO.grants;
+const RESOURCE = 'http://127.0.0.1:8788';
+const CONSOLE = defaultConfig().consoleClient;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Globex's grant expires two hours after seeding (bff/db/seed.ts). */
+const GLOBEX_EXPIRY = new Date(SEEDED_AT.getTime() + 2 * HOUR);
+
+/** Limits high enough that tests sharing one world never trip them (the rate-limit test sets its own). */
+const roomyLimits: Partial<AppConfig> = {
+  rateLimit: { ...defaultConfig().rateLimit, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountPerMinute: 1000 },
+};
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+async function post(world: TestWorld, path: string, form: Record<string, string | undefined>, headers: Record<string, string> = {}): Promise<Reply> {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) if (v !== undefined) body.append(k, v);
+  const res = await fetch(`${world.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, body: parsed };
+}
+
+const exchangeForm = (subjectToken: string | undefined, audience: string | undefined, extra: Record<string, string | undefined> = {}) => ({
+  grant_type: TOKEN_EXCHANGE_GRANT,
+  client_id: 'switchboard-extension',
+  subject_token: subjectToken,
+  subject_token_type: ACCESS_TOKEN_TYPE,
+  audience,
+  ...extra,
+});
+
+const exchange = (world: TestWorld, subjectToken: string | undefined, audience: string | undefined, extra: Record<string, string | undefined> = {}) =>
+  post(world, '/oauth/token', exchangeForm(subjectToken, audience, extra));
+
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const consoleAuth = { authorization: basic(CONSOLE.id, CONSOLE.secret) };
+
+const introspect = (world: TestWorld, token: string, headers: Record<string, string> = consoleAuth, extra: Record<string, string> = {}) =>
+  post(world, '/oauth/introspect', { token, ...extra }, headers);
+
+function expectOAuthError(reply: Reply, error: string, status = 400) {
+  expect({ status: reply.status, error: reply.body?.error }, reply.text).toEqual({ status, error });
+  expect(typeof reply.body.error_description).toBe('string');
+  expect(reply.headers.get('cache-control')).toBe('no-store');
+}
+
+async function expectIssued(reply: Reply) {
+  expect(reply.status, reply.text).toBe(200);
+  expect(reply.body).toMatchObject({ issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer' });
+  return { response: reply.body as { access_token: string; expires_in: number; scope: string }, claims: decodeJwt(reply.body.access_token) };
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+describe('POST /oauth/token', () => {
+  let world: TestWorld;
+  let analyst: string;
+
+  beforeEach(async () => {
+    world = await startTestWorld({ config: roomyLimits });
+    analyst = await world.signIn(U.contosoAnalyst.email);
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  describe('issues a customer token', () => {
+    it('for Acme with every permission of the Operator grant, never cached, for at most 900 s', async () => {
+      const reply = await exchange(world, analyst, T.acme);
+      const { response, claims } = await expectIssued(reply);
+      expect(reply.headers.get('cache-control')).toBe('no-store');
+      expect(reply.headers.get('pragma')).toBe('no-cache');
+      // Acme subscribes to every package and the grant covers every package: the whole Operator role.
+      expect(response.scope.split(' ').sort()).toEqual([...ROLES.operator.permissions].sort());
+      expect(claims.scope).toBe(response.scope);
+      expect(response.expires_in).toBeLessThanOrEqual(900);
+      expect(response.expires_in).toBe(900);
+      expect(claims.exp! - claims.iat!).toBe(response.expires_in);
+      expect(claims.iat).toBe(seconds(SEEDED_AT));
+      expect(claims).toMatchObject({ sub: U.contosoAnalyst.id, aud: RESOURCE, tenant_id: T.acme, grant_id: G.acme, roles: ['operator'], platform_admin: false });
+    });
+
+    it('for Globex without the packages the grant does not cover, even as Platform Administrator', async () => {
+      const { response, claims } = await expectIssued(await exchange(world, analyst, T.globex));
+      const scope = response.scope.split(' ');
+      const allowedPackages = new Set(['hybrid_discovery_monitoring', 'event_incident_management']);
+      const expected = [...new Set([...ROLES.admin.permissions, ...ROLES.platform_administrator.permissions])]
+        .filter((p) => PERMISSIONS.get(p)?.scope === 'customer' && allowedPackages.has(PERMISSIONS.get(p)!.package ?? 'hybrid_discovery_monitoring'))
+        .sort();
+      expect(scope).toEqual(expected);
+      expect(scope).not.toContain('Jobs_View');
+      expect(scope).toContain('Incident_Manage');
+      expect(claims).toMatchObject({ tenant_id: T.globex, roles: ['admin', 'platform_administrator'], platform_admin: true, grant_id: G.globex });
+    });
+
+    it('narrows the scope to what was asked, sorted and de-duplicated', async () => {
+      const { response, claims } = await expectIssued(await exchange(world, analyst, T.acme, { scope: 'Resources_View  Monitoring_View Resources_View' }));
+      expect(response.scope).toBe('Monitoring_View Resources_View');
+      expect(claims.scope).toBe('Monitoring_View Resources_View');
+    });
+
+    it('accepts the jwt subject token type and an explicit resource and requested_token_type', async () => {
+      await expectIssued(
+        await exchange(world, analyst, T.acme, { subject_token_type: JWT_TOKEN_TYPE, resource: RESOURCE, requested_token_type: ACCESS_TOKEN_TYPE }),
+      );
+    });
+
+    it('never outlives the grant: five minutes before Globex expires the token lasts at most 300 s', async () => {
+      world.clock.set(new Date(GLOBEX_EXPIRY.getTime() - 5 * MINUTE));
+      const { response, claims } = await expectIssued(await exchange(world, analyst, T.globex));
+      expect(response.expires_in).toBeLessThanOrEqual(300);
+      expect(response.expires_in).toBeGreaterThan(290);
+      expect(claims.exp!).toBeLessThanOrEqual(seconds(GLOBEX_EXPIRY));
+      expect(claims.exp! - claims.iat!).toBe(response.expires_in);
+    });
+
+    it('with a fractional-second clock, exp still never passes the grant expiry', async () => {
+      world.clock.set(new Date(GLOBEX_EXPIRY.getTime() - 120_500));
+      const { response, claims } = await expectIssued(await exchange(world, analyst, T.globex));
+      expect(response.expires_in).toBe(120);
+      expect(claims.exp! * 1000).toBeLessThanOrEqual(GLOBEX_EXPIRY.getTime());
+    });
+
+    it('writes a success audit row, the grant last access and the recents entry', async () => {
+      world.clock.advance(3 * MINUTE);
+      const now = world.clock();
+      const { claims } = await expectIssued(await exchange(world, analyst, T.acme));
+      const db = world.database.db;
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.tenantId, T.acme)));
+      expect(rows).toHaveLength(1);
+      const row = rows[0]!;
+      expect(row).toMatchObject({ outcome: 'success', actorUserId: U.contosoAnalyst.id, at: now });
+      expect(row.reason).toMatch(/^allowed: /);
+      expect(row.detail).toMatchObject({ jti: claims.jti, grant_id: G.acme, expires_in: 900 });
+
+      const grant = await db.select().from(accessGrants).where(eq(accessGrants.id, G.acme)).get();
+      expect(grant?.lastAccessAt).toEqual(now);
+      const recent = await db
+        .select()
+        .from(recents)
+        .where(and(eq(recents.userId, U.contosoAnalyst.id), eq(recents.tenantId, T.acme)))
+        .get();
+      expect(recent?.switchedAt).toEqual(now);
+
+      // A second switch later moves both forward (the recents row is updated, not duplicated).
+      world.clock.advance(MINUTE);
+      await expectIssued(await exchange(world, analyst, T.acme));
+      const again = await db.select().from(recents).where(eq(recents.userId, U.contosoAnalyst.id));
+      expect(again.filter((r) => r.tenantId === T.acme)).toEqual([{ userId: U.contosoAnalyst.id, tenantId: T.acme, switchedAt: world.clock() }]);
+      expect((await db.select().from(accessGrants).where(eq(accessGrants.id, G.acme)).get())?.lastAccessAt).toEqual(world.clock());
+    });
+  });
+
+  describe('refuses the request', () => {
+    it('unsupported_grant_type for any other grant', async () => {
+      expectOAuthError(await exchange(world, analyst, T.acme, { grant_type: 'authorization_code' }), 'unsupported_grant_type');
+      expectOAuthError(await exchange(world, analyst, T.acme, { grant_type: 'client_credentials' }), 'unsupported_grant_type');
+    });
+
+    it('invalid_client (401) for an unknown or missing client_id', async () => {
+      expectOAuthError(await exchange(world, analyst, T.acme, { client_id: 'evil-extension' }), 'invalid_client', 401);
+      expectOAuthError(await exchange(world, analyst, T.acme, { client_id: undefined }), 'invalid_client', 401);
+      expectOAuthError(await exchange(world, analyst, T.acme, { client_id: CONSOLE.id }), 'invalid_client', 401);
+    });
+
+    it('invalid_request for a missing or garbage subject_token', async () => {
+      expectOAuthError(await exchange(world, undefined, T.acme), 'invalid_request');
+      expectOAuthError(await exchange(world, '', T.acme), 'invalid_request');
+      expectOAuthError(await exchange(world, 'not-a-jwt', T.acme), 'invalid_request');
+      expectOAuthError(await exchange(world, `${analyst}x`, T.acme), 'invalid_request');
+    });
+
+    it('invalid_scope for an empty scope parameter: leave it out to get the whole grant', async () => {
+      expectOAuthError(await exchange(world, analyst, T.acme, { scope: '' }), 'invalid_scope');
+      expectOAuthError(await exchange(world, analyst, T.acme, { scope: '   ' }), 'invalid_scope');
+    });
+
+    it('invalid_request for a wrong or missing subject_token_type', async () => {
+      expectOAuthError(await exchange(world, analyst, T.acme, { subject_token_type: 'urn:ietf:params:oauth:token-type:id_token' }), 'invalid_request');
+      expectOAuthError(await exchange(world, analyst, T.acme, { subject_token_type: undefined }), 'invalid_request');
+    });
+
+    it('invalid_request for a repeated parameter, a missing audience and actor tokens', async () => {
+      const body = new URLSearchParams(exchangeForm(analyst, T.acme) as Record<string, string>);
+      body.append('audience', T.globex);
+      const res = await fetch(`${world.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
+      expectOAuthError(await exchange(world, analyst, undefined), 'invalid_request');
+      expectOAuthError(await exchange(world, analyst, T.acme, { actor_token: analyst, actor_token_type: ACCESS_TOKEN_TYPE }), 'invalid_request');
+    });
+
+    it('invalid_request (not a server error) for a JSON body instead of a form', async () => {
+      const res = await fetch(`${world.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(exchangeForm(analyst, T.acme)),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
+    });
+
+    it('invalid_request for an expired session token (past 8 h)', async () => {
+      await expectIssued(await exchange(world, analyst, T.acme));
+      world.clock.advance(8 * HOUR + 1000);
+      const reply = await exchange(world, analyst, T.acme);
+      expectOAuthError(reply, 'invalid_request');
+      expect(reply.body.error_description).toMatch(/expired/);
+    });
+
+    it('invalid_request for a token forged with our kid and issuer but another key', async () => {
+      const header = decodeProtectedHeader(analyst);
+      const payload = decodeJwt(analyst);
+      const { privateKey } = await generateKeyPair('ES256');
+      const forged = await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: header.kid!, typ: 'JWT' }).sign(privateKey);
+      expect(decodeJwt(forged)).toEqual(payload);
+      expectOAuthError(await exchange(world, forged, T.acme), 'invalid_request');
+      // The genuine token with the same claims is accepted: the signature alone made the difference.
+      await expectIssued(await exchange(world, analyst, T.acme));
+    });
+
+    it('invalid_request for an unsigned (alg: none) token', async () => {
+      const header = decodeProtectedHeader(analyst);
+      const payload = decodeJwt(analyst);
+      const enc = (o: object) => base64url.encode(JSON.stringify(o));
+      const unsigned = `${enc({ alg: 'none', typ: 'JWT', kid: header.kid })}.${enc(payload)}.`;
+      expectOAuthError(await exchange(world, unsigned, T.acme), 'invalid_request');
+      // Even keeping the genuine signature but claiming alg none.
+      const [, body, signature] = analyst.split('.');
+      expectOAuthError(await exchange(world, `${enc({ alg: 'none', typ: 'JWT', kid: header.kid })}.${body}.${signature}`, T.acme), 'invalid_request');
+    });
+
+    it('invalid_request for a token from an untrusted issuer', async () => {
+      const payload = decodeJwt(analyst);
+      const { privateKey } = await generateKeyPair('ES256');
+      const foreign = await new SignJWT({ ...payload, iss: 'https://idp.evil.example' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'evil', typ: 'JWT' })
+        .sign(privateKey);
+      const reply = await exchange(world, foreign, T.acme);
+      expectOAuthError(reply, 'invalid_request');
+      expect(reply.body.error_description).toMatch(/issuer/);
+    });
+
+    it('invalid_request for an exchanged customer token used as the subject (no chaining)', async () => {
+      const { response } = await expectIssued(await exchange(world, analyst, T.acme));
+      expectOAuthError(await exchange(world, response.access_token, T.acme), 'invalid_request');
+      expectOAuthError(await exchange(world, response.access_token, T.globex), 'invalid_request');
+      expectOAuthError(await exchange(world, response.access_token, T.acme, { subject_token_type: JWT_TOKEN_TYPE }), 'invalid_request');
+    });
+
+    it('invalid_request for a session token revoked through /oauth/revoke', async () => {
+      await expectIssued(await exchange(world, analyst, T.acme));
+      const revoked = await post(world, '/oauth/revoke', { token: analyst }, { authorization: `Bearer ${analyst}` });
+      expect(revoked.status).toBe(200);
+      const reply = await exchange(world, analyst, T.acme);
+      expectOAuthError(reply, 'invalid_request');
+      expect(reply.body.error_description).toMatch(/revoked/);
+      // A fresh sign-in still works.
+      await expectIssued(await exchange(world, await world.signIn(U.contosoAnalyst.email), T.acme));
+    });
+
+    it('invalid_target with one identical answer for an unknown tenant and a forbidden one', async () => {
+      const unknown = await exchange(world, analyst, 't_does_not_exist');
+      const forbidden = await exchange(world, analyst, T.wayne);
+      expectOAuthError(unknown, 'invalid_target');
+      expectOAuthError(forbidden, 'invalid_target');
+      expect(forbidden.status).toBe(unknown.status);
+      expect(forbidden.text).toBe(unknown.text);
+      expect(forbidden.body).toEqual(unknown.body);
+      // Wayne is real and enterable by its own analyst.
+      await expectIssued(await exchange(world, await world.signIn(U.fabrikamAnalyst.email), T.wayne));
+    });
+
+    it('invalid_target for a partner or service-provider tenant', async () => {
+      expectOAuthError(await exchange(world, analyst, T.contoso), 'invalid_target');
+      expectOAuthError(await exchange(world, analyst, T.northwind), 'invalid_target');
+    });
+
+    it('invalid_target for an expired grant (Initech)', async () => {
+      const reply = await exchange(world, analyst, T.initech);
+      expectOAuthError(reply, 'invalid_target');
+      expect(reply.body.error_description).toMatch(/expired/);
+    });
+
+    it('invalid_target for the Globex grant once it expires', async () => {
+      world.clock.set(new Date(GLOBEX_EXPIRY.getTime() - 1500));
+      await expectIssued(await exchange(world, analyst, T.globex));
+      world.clock.set(GLOBEX_EXPIRY);
+      expectOAuthError(await exchange(world, analyst, T.globex), 'invalid_target');
+    });
+
+    it('invalid_target for a revoked grant', async () => {
+      await expectIssued(await exchange(world, analyst, T.acme));
+      await world.database.write((tx) => revokeGrant(tx, G.acme, world.clock()));
+      const reply = await exchange(world, analyst, T.acme);
+      expectOAuthError(reply, 'invalid_target');
+      expect(reply.body.error_description).toMatch(/revoked/);
+    });
+
+    it('invalid_target while the relationship is pending (Umbrella)', async () => {
+      const reply = await exchange(world, analyst, T.umbrella);
+      expectOAuthError(reply, 'invalid_target');
+      expect(reply.body.error_description).toMatch(/pending/);
+    });
+
+    it('invalid_target once the relationship is removed', async () => {
+      await expectIssued(await exchange(world, analyst, T.acme));
+      await world.database.write((tx) => setRelationshipState(tx, T.contoso, T.acme, { state: 'removed', at: world.clock(), by: 'customer' }));
+      const reply = await exchange(world, analyst, T.acme);
+      expectOAuthError(reply, 'invalid_target');
+      expect(reply.body.error_description).toMatch(/removed/);
+    });
+
+    it('invalid_target for an inactive and for a terminated customer', async () => {
+      await world.database.write((tx) => setTenantStatus(tx, T.acme, 'inactive'));
+      expectOAuthError(await exchange(world, analyst, T.acme), 'invalid_target');
+      await world.database.write((tx) => setTenantStatus(tx, T.acme, 'terminated'));
+      expectOAuthError(await exchange(world, analyst, T.acme), 'invalid_target');
+      await world.database.write((tx) => setTenantStatus(tx, T.acme, 'active'));
+      await expectIssued(await exchange(world, analyst, T.acme));
+    });
+
+    it("invalid_target from an IP outside the customer's allow-list; allowed from inside it", async () => {
+      await world.database.write((tx) => setIpAllowlist(tx, T.acme, ['10.0.0.0/8']));
+      const reply = await exchange(world, analyst, T.acme);
+      expectOAuthError(reply, 'invalid_target');
+      expect(reply.body.error_description).toContain('Your organization policies restrict you from accessing');
+      expect(reply.body.error_description).toContain('Acme Retail');
+      // Other customers are not affected by Acme's list.
+      await expectIssued(await exchange(world, analyst, T.globex));
+
+      await world.database.write((tx) => setIpAllowlist(tx, T.acme, ['127.0.0.1/32']));
+      await expectIssued(await exchange(world, analyst, T.acme));
+    });
+
+    it('invalid_target for an unknown resource', async () => {
+      expectOAuthError(await exchange(world, analyst, T.acme, { resource: 'https://monitoring.evil.example' }), 'invalid_target');
+      expectOAuthError(await exchange(world, analyst, T.acme, { resource: `${RESOURCE}/` }), 'invalid_target');
+    });
+
+    it('invalid_scope for a permission the grant lacks and for one that does not exist', async () => {
+      const lacks = await exchange(world, analyst, T.acme, { scope: 'Jobs_View Jobs_Manage' });
+      expectOAuthError(lacks, 'invalid_scope');
+      expect(lacks.body.error_description).toContain('Jobs_Manage');
+      expect(lacks.body.error_description).not.toContain('Jobs_View');
+      expectOAuthError(await exchange(world, analyst, T.acme, { scope: 'Resources_View Teleport_Anywhere' }), 'invalid_scope');
+      // Partner-level permissions never travel into a customer.
+      expectOAuthError(await exchange(world, analyst, T.acme, { scope: 'Clients_View' }), 'invalid_scope');
+      // Globex's grant does not cover Remediation and Automation, Platform Administrator or not.
+      expectOAuthError(await exchange(world, analyst, T.globex, { scope: 'Jobs_View' }), 'invalid_scope');
+    });
+
+    it('writes a failure audit row with the reason', async () => {
+      await exchange(world, analyst, T.initech);
+      const rows = await world.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.tenantId, T.initech)));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ outcome: 'failure', actorUserId: U.contosoAnalyst.id, at: world.clock() });
+      expect(rows[0]!.reason).toMatch(/^invalid_target: /);
+      expect(rows[0]!.reason).toMatch(/expired/);
+      expect((await world.database.db.select().from(accessGrants).where(eq(accessGrants.id, G.initech)).get())?.lastAccessAt).toBeNull();
+
+      await exchange(world, 'garbage', T.acme);
+      const garbage = await world.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.outcome, 'failure'), eq(auditEvents.tenantId, T.acme)));
+      expect(garbage).toHaveLength(1);
+      expect(garbage[0]!.actorUserId).toBeNull();
+      expect(garbage[0]!.reason).toMatch(/^invalid_request: /);
+    });
+  });
+});
+
+describe('POST /oauth/token rate limit', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, exchangesPerUserPerMinute: 60 } } });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('refuses the 61st exchange in a minute with 429 and Retry-After, then allows again a minute later', async () => {
+    const analyst = await world.signIn(U.contosoAnalyst.email);
+    for (let i = 1; i <= 60; i++) {
+      const reply = await exchange(world, analyst, i % 2 ? T.acme : T.globex);
+      expect(reply.status, `exchange ${i}: ${reply.text}`).toBe(200);
+    }
+    const limited = await exchange(world, analyst, T.acme);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(typeof limited.body.error).toBe('string');
+    expect(limited.headers.get('cache-control')).toBe('no-store');
+
+    // Another analyst is counted separately.
+    await expectIssued(await exchange(world, await world.signIn(U.fabrikamAnalyst.email), T.wayne));
+
+    world.clock.advance(60_000);
+    await expectIssued(await exchange(world, analyst, T.acme));
+  });
+});
+
+describe('POST /oauth/introspect and /oauth/revoke', () => {
+  let world: TestWorld;
+  let analyst: string;
+  let customerToken: string;
+
+  beforeEach(async () => {
+    world = await startTestWorld({ config: roomyLimits });
+    analyst = await world.signIn(U.contosoAnalyst.email);
+    customerToken = (await expectIssued(await exchange(world, analyst, T.acme))).response.access_token;
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  const expectActive = (reply: Reply) => {
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    expect(reply.body).toMatchObject({
+      active: true,
+      token_type: 'Bearer',
+      sub: U.contosoAnalyst.id,
+      client_id: 'switchboard-extension',
+      tenant_id: T.acme,
+      home_tenant_id: T.contoso,
+      grant_id: G.acme,
+      aud: RESOURCE,
+    });
+    expect(reply.body.scope.split(' ').sort()).toEqual([...ROLES.operator.permissions].sort());
+  };
+  const expectInactive = (reply: Reply) => {
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toEqual({ active: false });
+  };
+
+  it('requires authentication: 401 invalid_client without, or with a wrong secret', async () => {
+    const none = await introspect(world, customerToken, {});
+    expectOAuthError(none, 'invalid_client', 401);
+    expect(none.headers.get('www-authenticate')).toMatch(/Basic/);
+    expectOAuthError(await introspect(world, customerToken, { authorization: basic(CONSOLE.id, 'wrong-secret') }), 'invalid_client', 401);
+    expectOAuthError(await introspect(world, customerToken, {}, { client_id: CONSOLE.id, client_secret: 'wrong-secret' }), 'invalid_client', 401);
+    expectOAuthError(await introspect(world, customerToken, { authorization: 'Bearer not-a-token' }), 'invalid_client', 401);
+    // The extension is a public client: its id alone authenticates nothing.
+    expectOAuthError(await introspect(world, customerToken, {}, { client_id: 'switchboard-extension' }), 'invalid_client', 401);
+    // A customer token is not a sign-in.
+    expectOAuthError(await introspect(world, customerToken, { authorization: `Bearer ${customerToken}` }), 'invalid_client', 401);
+  });
+
+  it('answers the console over HTTP Basic and client_secret_post', async () => {
+    expectActive(await introspect(world, customerToken));
+    expectActive(await introspect(world, customerToken, {}, { client_id: CONSOLE.id, client_secret: CONSOLE.secret }));
+  });
+
+  it("answers a signed-in user about their own tokens only", async () => {
+    expectActive(await introspect(world, customerToken, { authorization: `Bearer ${analyst}` }));
+    const other = await world.signIn(U.fabrikamAnalyst.email);
+    expectInactive(await introspect(world, customerToken, { authorization: `Bearer ${other}` }));
+    expectInactive(await introspect(world, analyst, { authorization: `Bearer ${other}` }));
+    // The console sees the session token too.
+    const session = await introspect(world, analyst);
+    expect(session.body).toMatchObject({ active: true, token_type: 'session', sub: U.contosoAnalyst.id, username: U.contosoAnalyst.email });
+  });
+
+  it('reads active:false for garbage and for tokens it did not issue', async () => {
+    expectInactive(await introspect(world, 'garbage'));
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT(decodeJwt(customerToken))
+      .setProtectedHeader({ alg: 'ES256', kid: decodeProtectedHeader(customerToken).kid!, typ: 'at+jwt' })
+      .sign(privateKey);
+    expectInactive(await introspect(world, forged));
+  });
+
+  it('reads active:false at once after the grant is revoked', async () => {
+    expectActive(await introspect(world, customerToken));
+    await world.database.write((tx) => revokeGrant(tx, G.acme, world.clock()));
+    expectInactive(await introspect(world, customerToken));
+  });
+
+  it('reads active:false once the grant expires', async () => {
+    const analystGlobex = (await expectIssued(await exchange(world, analyst, T.globex))).response.access_token;
+    expect((await introspect(world, analystGlobex)).body).toMatchObject({ active: true, tenant_id: T.globex, grant_id: G.globex });
+    world.clock.set(new Date(GLOBEX_EXPIRY.getTime() - 10 * MINUTE));
+    const late = (await expectIssued(await exchange(world, analyst, T.globex))).response.access_token;
+    expect((await introspect(world, late)).body).toMatchObject({ active: true });
+    world.clock.set(GLOBEX_EXPIRY);
+    expectInactive(await introspect(world, late));
+    expectInactive(await introspect(world, analystGlobex));
+  });
+
+  it('reads active:false once the relationship is removed', async () => {
+    await world.database.write((tx) => setRelationshipState(tx, T.contoso, T.acme, { state: 'removed', at: world.clock(), by: 'partner' }));
+    expectInactive(await introspect(world, customerToken));
+  });
+
+  it('reads active:false once the customer is terminated', async () => {
+    await world.database.write((tx) => setTenantStatus(tx, T.acme, 'terminated'));
+    expectInactive(await introspect(world, customerToken));
+  });
+
+  it('reads active:false after /oauth/revoke of the token (by its user or by the console)', async () => {
+    const revokedByUser = await post(world, '/oauth/revoke', { token: customerToken }, { authorization: `Bearer ${analyst}` });
+    expect(revokedByUser.status).toBe(200);
+    expect(revokedByUser.headers.get('cache-control')).toBe('no-store');
+    expectInactive(await introspect(world, customerToken));
+
+    const second = (await expectIssued(await exchange(world, analyst, T.acme))).response.access_token;
+    expectActive(await introspect(world, second));
+    expect((await post(world, '/oauth/revoke', { token: second, token_type_hint: 'access_token' }, consoleAuth)).status).toBe(200);
+    expectInactive(await introspect(world, second));
+    expectInactive(await introspect(world, second, { authorization: `Bearer ${analyst}` }));
+  });
+
+  it('reads active:false for a customer token once the session it came from is revoked (sign-out)', async () => {
+    expectActive(await introspect(world, customerToken));
+    expect((await post(world, '/oauth/revoke', { token: analyst }, { authorization: `Bearer ${analyst}` })).status).toBe(200);
+    expectInactive(await introspect(world, customerToken));
+    expect(decodeJwt(customerToken).sid).toBe(decodeJwt(analyst).jti);
+  });
+
+  it("does not let one user revoke another user's token", async () => {
+    const other = await world.signIn(U.fabrikamAnalyst.email);
+    expect((await post(world, '/oauth/revoke', { token: customerToken }, { authorization: `Bearer ${other}` })).status).toBe(200);
+    expectActive(await introspect(world, customerToken));
+  });
+
+  it('revocation answers 200 for garbage tokens too, but still requires authentication', async () => {
+    const garbage = await post(world, '/oauth/revoke', { token: 'garbage' }, consoleAuth);
+    expect(garbage.status).toBe(200);
+    expect(garbage.headers.get('cache-control')).toBe('no-store');
+    expect((await post(world, '/oauth/revoke', { token: 'a.b.c' }, { authorization: `Bearer ${analyst}` })).status).toBe(200);
+    expect((await post(world, '/oauth/revoke', { token: 'garbage', client_id: CONSOLE.id, client_secret: CONSOLE.secret })).status).toBe(200);
+    expectOAuthError(await post(world, '/oauth/revoke', { token: 'garbage' }), 'invalid_client', 401);
+    // Nothing real was revoked.
+    expectActive(await introspect(world, customerToken));
+  });
+
+  it('records an audit row for a revocation', async () => {
+    await post(world, '/oauth/revoke', { token: customerToken }, consoleAuth);
+    const rows = await world.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'token.revoke'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'success', tenantId: T.acme, detail: { jti: decodeJwt(customerToken).jti } });
+  });
+});
+
+describe('signing key rotation', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await startTestWorld({ config: roomyLimits });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const jwks = async () => {
+    const res = await fetch(`${world.baseUrl}/.well-known/jwks.json`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as JSONWebKeySet;
+  };
+
+  it('keeps old tokens verifiable, signs with the new key, and unpublishes the old key after publishUntil', async () => {
+    const analyst = await world.signIn(U.contosoAnalyst.email);
+    const before = (await expectIssued(await exchange(world, analyst, T.acme))).response.access_token;
+    const oldKid = decodeProtectedHeader(before).kid!;
+    expect((await jwks()).keys.map((k) => k.kid)).toEqual([oldKid]);
+
+    world.clock.advance(MINUTE);
+    const newKid = await world.deps.keys.rotate();
+    expect(newKid).not.toBe(oldKid);
+
+    const published = await jwks();
+    expect(published.keys.map((k) => k.kid).sort()).toEqual([oldKid, newKid].sort());
+    for (const k of published.keys) {
+      expect(k).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+      expect(k).not.toHaveProperty('d');
+    }
+
+    const verifyOpts = { issuer: world.baseUrl, audience: RESOURCE, typ: 'at+jwt', currentDate: world.clock() };
+    const old = await jwtVerify(before, createLocalJWKSet(published), verifyOpts);
+    expect(old.protectedHeader.kid).toBe(oldKid);
+    // The BFF itself still honours the old token and the session signed before rotation.
+    expect((await introspect(world, before)).body).toMatchObject({ active: true, tenant_id: T.acme });
+
+    const after = (await expectIssued(await exchange(world, analyst, T.globex))).response.access_token;
+    expect(decodeProtectedHeader(after).kid).toBe(newKid);
+    await jwtVerify(after, createLocalJWKSet(published), verifyOpts);
+
+    const oldRow = await world.database.db.select().from(signingKeys).where(eq(signingKeys.kid, oldKid)).get();
+    expect(oldRow?.publishUntil).toBeInstanceOf(Date);
+    // Published for as long as any token it signed (8 h sessions) can live.
+    expect(oldRow!.publishUntil!.getTime()).toBeGreaterThanOrEqual(world.clock().getTime() + 8 * HOUR);
+
+    world.clock.set(new Date(oldRow!.publishUntil!.getTime() - 1000));
+    expect((await jwks()).keys.map((k) => k.kid).sort()).toEqual([oldKid, newKid].sort());
+    world.clock.set(new Date(oldRow!.publishUntil!.getTime() + 1000));
+    expect((await jwks()).keys.map((k) => k.kid)).toEqual([newKid]);
+  });
+});
