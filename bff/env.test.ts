@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env';
+
+describe('readEnv', () => {
+  it('gives the embedded defaults on an empty environment', () => {
+    const env = readEnv({});
+    expect(env).toMatchObject({ host: '127.0.0.1', port: 8787, databaseUrl: 'file:bff/.data/switchboard.db', seedDemo: true, usingDevSecret: true });
+    expect(env.config).toMatchObject({ issuer: 'http://127.0.0.1:8787', accessTokenTtlSeconds: 900, resources: ['http://127.0.0.1:8788'], externalIssuer: null, trustProxy: false });
+  });
+
+  it('reads a remote libSQL database, an OIDC issuer and extra resources', () => {
+    const env = readEnv({
+      DATABASE_URL: 'libsql://switchboard.example.turso.io',
+      DATABASE_AUTH_TOKEN: 'secret',
+      OIDC_ISSUER: 'https://idp.example',
+      OIDC_JWKS_URL: 'https://idp.example/jwks',
+      OIDC_AUDIENCE: 'switchboard',
+      EXTRA_RESOURCES: 'https://a.example, https://b.example',
+      CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret',
+    });
+    expect(env.databaseUrl).toBe('libsql://switchboard.example.turso.io');
+    expect(env.databaseAuthToken).toBe('secret');
+    expect(env.config.externalIssuer).toEqual({ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', audience: 'switchboard' });
+    expect(env.config.resources).toEqual(['http://127.0.0.1:8788', 'https://a.example', 'https://b.example']);
+    expect(env.usingDevSecret).toBe(false);
+  });
+
+  it('fails fast listing every problem', () => {
+    expect(() => readEnv({ PORT: 'eighty', ACCESS_TOKEN_TTL_SECONDS: '3600', DATABASE_URL: 'postgres://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => readEnv({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(() => readEnv({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER needs OIDC_JWKS_URL/);
+    expect(() => readEnv({ RATE_LIMIT_USER_PER_MINUTE: '10' })).toThrow(/RATE_LIMIT_USER_PER_MINUTE/);
+  });
+});
