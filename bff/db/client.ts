@@ -31,6 +31,8 @@ export async function openDatabase(options: { url: string; authToken?: string })
   const client = createClient({ url: options.url, authToken: options.authToken });
   if (options.url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode = WAL');
+    // WAL + NORMAL never corrupts the file; a power cut may drop the last commits (SQLite docs).
+    await client.execute('PRAGMA synchronous = NORMAL');
     await client.execute('PRAGMA busy_timeout = 5000');
   }
   await client.execute('PRAGMA foreign_keys = ON');

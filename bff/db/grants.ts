@@ -1,6 +1,7 @@
 // Access grants, relationships and recents: the facts behind switching and role resolution.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { preparedOnce } from './prepared';
 import { accessGrants, recents, relationships, tenants } from './schema';
 
 export type GrantRow = typeof accessGrants.$inferSelect;
@@ -8,13 +9,16 @@ export type RelationshipRow = typeof relationships.$inferSelect;
 
 /** The grant that decides access: the live one, else the most recently revoked. */
 export async function findDecidingGrant(db: Tx, userId: string, customerId: string): Promise<GrantRow | undefined> {
-  return db
-    .select()
-    .from(accessGrants)
-    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.customerId, customerId)))
-    .orderBy(sql`${accessGrants.revokedAt} is not null`, desc(accessGrants.grantedAt))
-    .limit(1)
-    .get();
+  const statement = preparedOnce(db, 'grants.deciding', () =>
+    db
+      .select()
+      .from(accessGrants)
+      .where(and(eq(accessGrants.userId, sql.placeholder('userId')), eq(accessGrants.customerId, sql.placeholder('customerId'))))
+      .orderBy(sql`${accessGrants.revokedAt} is not null`, desc(accessGrants.grantedAt))
+      .limit(1)
+      .prepare(),
+  );
+  return statement.get({ userId, customerId });
 }
 
 export async function findGrant(db: Tx, grantId: string): Promise<GrantRow | undefined> {
@@ -22,11 +26,14 @@ export async function findGrant(db: Tx, grantId: string): Promise<GrantRow | und
 }
 
 export async function findRelationship(db: Tx, partnerId: string, customerId: string): Promise<RelationshipRow | undefined> {
-  return db
-    .select()
-    .from(relationships)
-    .where(and(eq(relationships.partnerId, partnerId), eq(relationships.customerId, customerId)))
-    .get();
+  const statement = preparedOnce(db, 'relationships.pair', () =>
+    db
+      .select()
+      .from(relationships)
+      .where(and(eq(relationships.partnerId, sql.placeholder('partnerId')), eq(relationships.customerId, sql.placeholder('customerId'))))
+      .prepare(),
+  );
+  return statement.get({ partnerId, customerId });
 }
 
 export interface LiveGrantRow {

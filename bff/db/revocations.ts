@@ -1,10 +1,14 @@
 // Revoked token ids (RFC 7009). Rows are only needed until the token would have expired anyway.
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { preparedOnce } from './prepared';
 import { revokedTokens } from './schema';
 
 export async function isTokenRevoked(db: Tx, jti: string): Promise<boolean> {
-  return !!(await db.select({ jti: revokedTokens.jti }).from(revokedTokens).where(eq(revokedTokens.jti, jti)).get());
+  const statement = preparedOnce(db, 'revoked.byJti', () =>
+    db.select({ jti: revokedTokens.jti }).from(revokedTokens).where(eq(revokedTokens.jti, sql.placeholder('jti'))).prepare(),
+  );
+  return !!(await statement.get({ jti }));
 }
 
 export async function revokeToken(tx: Tx, jti: string, expiresAt: Date, at: Date) {

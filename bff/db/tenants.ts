@@ -1,5 +1,5 @@
 // Tenant queries: the hierarchy chain with subscriptions, and subscription writes.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { tenantAddons, tenantPackages, tenants } from './schema';
 import type { SubscriptionFacts } from '../domain/entitlements';
@@ -12,30 +12,34 @@ export async function findTenant(db: Tx, id: string): Promise<TenantRow | undefi
   return db.select().from(tenants).where(eq(tenants.id, id)).get();
 }
 
-/** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions. */
+/** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one statement. */
 export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
-  const ids = await db.all<{ id: string }>(sql`
+  const rows = await db.all<Record<string, unknown>>(sql`
     with recursive chain(id, parent_id, depth) as (
-      select id, parent_id, 0 from tenants where id = ${id}
+      select id, parent_id, 0 from ${tenants} where id = ${id}
       union all
-      select t.id, t.parent_id, chain.depth + 1 from tenants t join chain on t.id = chain.parent_id where chain.depth < 8
+      select t.id, t.parent_id, chain.depth + 1 from ${tenants} t join chain on t.id = chain.parent_id where chain.depth < 8
     )
-    select id from chain order by depth desc`);
-  if (ids.length === 0) return [];
-  const idList = ids.map((r) => r.id);
-  const [rows, packages, addons] = await Promise.all([
-    db.select().from(tenants).where(inArray(tenants.id, idList)),
-    db.select().from(tenantPackages).where(inArray(tenantPackages.tenantId, idList)),
-    db.select().from(tenantAddons).where(inArray(tenantAddons.tenantId, idList)),
-  ]);
-  return idList.map((tid) => {
-    const row = rows.find((r) => r.id === tid)!;
-    return {
-      ...row,
-      packages: packages.filter((p) => p.tenantId === tid).map((p) => p.packageId),
-      addons: addons.filter((a) => a.tenantId === tid).map((a) => a.addonId),
-    };
-  });
+    select t.*,
+      (select json_group_array(package_id) from ${tenantPackages} where tenant_id = t.id) as packages,
+      (select json_group_array(addon_id) from ${tenantAddons} where tenant_id = t.id) as addons
+    from chain join ${tenants} t on t.id = chain.id
+    order by chain.depth desc`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: r.kind as TenantRow['kind'],
+    parentId: typeof r.parent_id === 'string' ? r.parent_id : null,
+    name: String(r.name),
+    status: r.status as TenantRow['status'],
+    country: String(r.country),
+    timezone: String(r.timezone),
+    emailDomain: typeof r.email_domain === 'string' ? r.email_domain : null,
+    inheritsSubscriptions: r.inherits_subscriptions === 1,
+    ipAllowlist: JSON.parse(String(r.ip_allowlist ?? '[]')) as string[],
+    createdAt: new Date(Number(r.created_at)),
+    packages: JSON.parse(String(r.packages)) as string[],
+    addons: JSON.parse(String(r.addons)) as string[],
+  }));
 }
 
 export const toTenantFact = (t: TenantRow): TenantFact => ({ id: t.id, name: t.name, kind: t.kind, status: t.status });
@@ -49,7 +53,7 @@ export async function setSubscriptions(tx: Tx, tenantId: string, packageIds: rea
 }
 
 export async function setTenantStatus(tx: Tx, tenantId: string, status: TenantRow['status']) {
-  await tx.update(tenants).set({ status }).where(and(eq(tenants.id, tenantId)));
+  await tx.update(tenants).set({ status }).where(eq(tenants.id, tenantId));
 }
 
 export async function setIpAllowlist(tx: Tx, tenantId: string, allowlist: string[]) {

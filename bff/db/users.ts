@@ -1,6 +1,7 @@
 // User queries: sign-in lookups and the user's home tenant and role.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { preparedOnce } from './prepared';
 import { memberships, tenants, users } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -11,16 +12,19 @@ export interface UserWithHome {
   role: string | null;
 }
 
-async function withHome(db: Tx, where: ReturnType<typeof eq>): Promise<UserWithHome | undefined> {
-  const row = await db
+const withHome = (db: Tx) =>
+  db
     .select({ user: users, home: tenants, role: memberships.role })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.homeTenantId))
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, users.homeTenantId)))
-    .where(where)
-    .get();
-  return row ?? undefined;
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, users.homeTenantId)));
+
+export async function findUserById(db: Tx, id: string): Promise<UserWithHome | undefined> {
+  const statement = preparedOnce(db, 'users.byId', () => withHome(db).where(eq(users.id, sql.placeholder('id'))).prepare());
+  return (await statement.get({ id })) ?? undefined;
 }
 
-export const findUserById = (db: Tx, id: string) => withHome(db, eq(users.id, id));
-export const findUserByEmail = (db: Tx, email: string) => withHome(db, eq(users.email, email.trim().toLowerCase()));
+export async function findUserByEmail(db: Tx, email: string): Promise<UserWithHome | undefined> {
+  const statement = preparedOnce(db, 'users.byEmail', () => withHome(db).where(eq(users.email, sql.placeholder('email'))).prepare());
+  return (await statement.get({ email: email.trim().toLowerCase() })) ?? undefined;
+}

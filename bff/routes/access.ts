@@ -23,7 +23,8 @@ export const accessRoutes = (deps: AppDeps) =>
     const viewer = toViewer(caller);
 
     const subject = !query.user || query.user === caller.user.id ? caller : await findUserById(db, query.user);
-    const subjectChain = subject ? (await tenantChain(db, subject.user.homeTenantId)).map((t) => t.id) : [];
+    // Only someone else's hierarchy matters: anyone may resolve for themselves.
+    const subjectChain = subject && subject !== caller ? (await tenantChain(db, subject.user.homeTenantId)).map((t) => t.id) : [];
     if (!subject || !canExplainFor(viewer, subject.user.id, subjectChain)) {
       throw new ApiError(404, 'not_found', 'no such user, or you may not resolve access for them');
     }
