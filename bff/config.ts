@@ -18,8 +18,8 @@ export interface AppConfig {
   /** The reference console, a confidential client of introspection and revocation. */
   consoleClient: { id: string; secret: string };
   externalIssuer: ExternalIssuerConfig | null;
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: use the socket peer. */
+  trustedProxies: string[];
   rateLimit: { exchangesPerUserPerMinute: number; exchangesPerIpPerMinute: number; signInsPerAccountPerMinute: number };
 }
 
@@ -34,7 +34,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     resources: ['http://127.0.0.1:8788'],
     consoleClient: { id: 'switchboard-console', secret: 'switchboard-console-dev-secret' },
     externalIssuer: null,
-    trustProxy: false,
+    trustedProxies: [],
     rateLimit: { exchangesPerUserPerMinute: 120, exchangesPerIpPerMinute: 600, signInsPerAccountPerMinute: 10 },
     ...overrides,
   };

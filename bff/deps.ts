@@ -17,7 +17,7 @@ export interface AppDeps {
   keys: KeyStore;
   tokens: TokenService;
   rateLimiter: RateLimiter;
-  /** The caller's IP as the server sees it (after TRUST_PROXY), or undefined when unknown. */
+  /** The caller's IP (through trusted proxies), or undefined when unknown. */
   clientIp: (c: Context) => string | undefined;
 }
 
@@ -45,6 +45,6 @@ export async function createDeps(options: {
     keys,
     tokens,
     rateLimiter: new RateLimiter(clock),
-    clientIp: options.clientIp ?? ((c) => clientIpFromConnection(c, config.trustProxy)),
+    clientIp: options.clientIp ?? ((c) => clientIpFromConnection(c, config.trustedProxies)),
   };
 }

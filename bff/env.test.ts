@@ -5,7 +5,7 @@ describe('readEnv', () => {
   it('gives the embedded defaults on an empty environment', () => {
     const env = readEnv({});
     expect(env).toMatchObject({ host: '127.0.0.1', port: 8787, databaseUrl: 'file:bff/.data/switchboard.db', seedDemo: true, usingDevSecret: true });
-    expect(env.config).toMatchObject({ issuer: 'http://127.0.0.1:8787', accessTokenTtlSeconds: 900, resources: ['http://127.0.0.1:8788'], externalIssuer: null, trustProxy: false });
+    expect(env.config).toMatchObject({ issuer: 'http://127.0.0.1:8787', accessTokenTtlSeconds: 900, resources: ['http://127.0.0.1:8788'], externalIssuer: null, trustedProxies: [] });
   });
 
   it('reads a remote libSQL database, an OIDC issuer and extra resources', () => {

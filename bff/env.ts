@@ -1,8 +1,10 @@
 // Parses the environment once, at start, and fails fast with every problem listed.
 import { z } from 'zod';
 import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, type AppConfig } from './config';
+import { isValidAllowlistEntry } from './domain/ip-allowlist';
 
 const url = z.url({ protocol: /^https?$/ });
+const splitList = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const envSchema = z
   .object({
     HOST: z.string().default('127.0.0.1'),
@@ -18,7 +20,10 @@ const envSchema = z
     OIDC_ISSUER: url.optional(),
     OIDC_JWKS_URL: url.optional(),
     OIDC_AUDIENCE: z.string().optional(),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine((v) => !v || splitList(v).every(isValidAllowlistEntry), 'comma-separated IPs or CIDRs'),
     RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(60).default(120),
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(60).default(600),
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -50,10 +55,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     issuer: e.ISSUER ?? `http://${e.HOST}:${e.PORT}`,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-    resources: [e.CONSOLE_URL, ...(e.EXTRA_RESOURCES?.split(',').map((s) => s.trim()).filter(Boolean) ?? [])],
+    resources: [e.CONSOLE_URL, ...(e.EXTRA_RESOURCES ? splitList(e.EXTRA_RESOURCES) : [])],
     consoleClient: { id: base.consoleClient.id, secret: e.CONSOLE_CLIENT_SECRET ?? base.consoleClient.secret },
     externalIssuer: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL!, audience: e.OIDC_AUDIENCE! } : null,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustedProxies: e.TRUSTED_PROXIES ? splitList(e.TRUSTED_PROXIES) : [],
     rateLimit: { ...base.rateLimit, exchangesPerUserPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, exchangesPerIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
   };
   return {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IP_RESTRICTED_MESSAGE, ipAllowed, isValidAllowlistEntry } from './ip-allowlist';
+import { resolveClientIp } from './ip-allowlist';
 
 describe('ipAllowed', () => {
   it('an empty list allows everyone, even without a known IP', () => {
@@ -123,5 +124,24 @@ describe('isValidAllowlistEntry', () => {
 describe('IP_RESTRICTED_MESSAGE', () => {
   it("follows seed 000's wording with the tenant named instead of the product", () => {
     expect(IP_RESTRICTED_MESSAGE('Globex')).toBe('Your organization policies restrict you from accessing Globex from your current IP.');
+  });
+});
+
+describe('resolveClientIp behind trusted proxies', () => {
+  const proxies = ['10.0.0.0/8'];
+  it('uses the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(resolveClientIp('203.0.113.9', '10.1.1.1', [])).toBe('203.0.113.9');
+    expect(resolveClientIp('::ffff:127.0.0.1', undefined, [])).toBe('127.0.0.1');
+  });
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', () => {
+    expect(resolveClientIp('203.0.113.9', '198.51.100.1', proxies)).toBe('203.0.113.9');
+  });
+  it('takes the right-most untrusted hop, so a forged left-hand entry never counts', () => {
+    expect(resolveClientIp('10.0.0.2', '10.0.0.5, 203.0.113.9', proxies)).toBe('203.0.113.9');
+    expect(resolveClientIp('10.0.0.2', '198.51.100.7, 203.0.113.9, 10.0.0.3', proxies)).toBe('203.0.113.9');
+  });
+  it('answers unknown for a garbage hop, and the left-most hop when every hop is a proxy', () => {
+    expect(resolveClientIp('10.0.0.2', 'not-an-ip, 010.1.2.3', proxies)).toBeUndefined();
+    expect(resolveClientIp('10.0.0.2', '10.0.0.9, 10.0.0.8', proxies)).toBe('10.0.0.9');
   });
 });

@@ -35,3 +35,26 @@ export function ipAllowed(ip: string | undefined, allowlist: readonly string[]):
     return !!range && range[0].kind() === addr.kind() && addr.match(range as never);
   });
 }
+
+/** The address in canonical form (IPv4-mapped IPv6 as IPv4), or undefined when it is no address. */
+export function normalizeIp(ip: string | undefined): string | undefined {
+  if (!ip || !strictAddress(ip)) return undefined;
+  return ipaddr.process(ip).toString();
+}
+
+/**
+ * The client's IP behind reverse proxies. Only a peer inside `trustedProxies` may speak for the
+ * client; its X-Forwarded-For is read right to left (proxies append), skipping trusted hops, so a
+ * client cannot forge the left-hand entries into counting.
+ */
+export function resolveClientIp(peer: string | undefined, forwardedFor: string | undefined, trustedProxies: readonly string[]): string | undefined {
+  const direct = normalizeIp(peer);
+  if (!direct || trustedProxies.length === 0 || !ipAllowed(direct, trustedProxies) || !forwardedFor) return direct;
+  const hops = forwardedFor.split(',').map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = normalizeIp(hops[i]);
+    if (!hop) return undefined;
+    if (!ipAllowed(hop, trustedProxies)) return hop;
+  }
+  return normalizeIp(hops[0]) ?? direct;
+}

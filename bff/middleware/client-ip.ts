@@ -1,15 +1,15 @@
-// The caller's IP: the socket's address, or the first X-Forwarded-For hop when behind a trusted proxy.
+// The caller's IP: the socket's peer, or, when that peer is a trusted proxy, the right-most
+// untrusted hop of X-Forwarded-For (see resolveClientIp).
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { resolveClientIp } from '../domain/ip-allowlist';
 
-export function clientIpFromConnection(c: Context, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+export function clientIpFromConnection(c: Context, trustedProxies: readonly string[]): string | undefined {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? undefined;
+    peer = getConnInfo(c).remote.address ?? undefined;
   } catch {
-    return undefined; // in-process app.request() has no socket
+    peer = undefined; // in-process app.request() has no socket
   }
+  return resolveClientIp(peer, c.req.header('x-forwarded-for'), trustedProxies);
 }
