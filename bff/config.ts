@@ -20,7 +20,16 @@ export interface AppConfig {
   externalIssuer: ExternalIssuerConfig | null;
   /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: use the socket peer. */
   trustedProxies: string[];
-  rateLimit: { exchangesPerUserPerMinute: number; exchangesPerIpPerMinute: number; signInsPerAccountPerMinute: number };
+  rateLimit: {
+    exchangesPerUserPerMinute: number;
+    exchangesPerIpPerMinute: number;
+    /** Sign-in attempts for one account from one IP. */
+    signInsPerAccountAndIpPerMinute: number;
+    /** Sign-in attempts for one account from anywhere. */
+    signInsPerAccountPerMinute: number;
+    /** Sign-in attempts from one IP for any account (each costs a scrypt). */
+    signInsPerIpPerMinute: number;
+  };
 }
 
 export const EXTENSION_CLIENT_ID = 'switchboard-extension';
@@ -35,7 +44,13 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     consoleClient: { id: 'switchboard-console', secret: 'switchboard-console-dev-secret' },
     externalIssuer: null,
     trustedProxies: [],
-    rateLimit: { exchangesPerUserPerMinute: 120, exchangesPerIpPerMinute: 600, signInsPerAccountPerMinute: 10 },
+    rateLimit: {
+      exchangesPerUserPerMinute: 120,
+      exchangesPerIpPerMinute: 600,
+      signInsPerAccountAndIpPerMinute: 10,
+      signInsPerAccountPerMinute: 100,
+      signInsPerIpPerMinute: 60,
+    },
     ...overrides,
   };
 }

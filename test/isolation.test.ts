@@ -12,7 +12,7 @@ let allTenants: { id: string; name: string; parentId: string | null }[];
 beforeAll(async () => {
   // Probing every foreign tenant is far above the real per-user exchange limit; lift it here.
   const limits = defaultConfig().rateLimit;
-  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountPerMinute: 1000 } } });
+  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountAndIpPerMinute: 1000, signInsPerAccountPerMinute: 1000, signInsPerIpPerMinute: 1000 } } });
   allTenants = await world.database.db.select({ id: tenants.id, name: tenants.name, parentId: tenants.parentId }).from(tenants);
 });
 afterAll(() => world.close());

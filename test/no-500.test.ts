@@ -12,7 +12,7 @@ let world: TestWorld;
 let session: string;
 beforeAll(async () => {
   const limits = defaultConfig().rateLimit;
-  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e6, exchangesPerIpPerMinute: 1e6, signInsPerAccountPerMinute: 1e6 } } });
+  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e6, exchangesPerIpPerMinute: 1e6, signInsPerAccountAndIpPerMinute: 1e6, signInsPerAccountPerMinute: 1e6, signInsPerIpPerMinute: 1e6 } } });
   session = await world.signIn(DEMO.users.contosoAnalyst.email);
 });
 afterAll(() => world.close());

@@ -70,6 +70,7 @@ describe('trusting an external OIDC issuer', () => {
   it.each([
     ['an unverified e-mail', () => idpToken({ email: DEMO.users.contosoAnalyst.email, email_verified: false })],
     ['no e-mail', () => idpToken({})],
+    ['an e-mail the issuer does not say it verified', () => idpToken({ email: DEMO.users.contosoAnalyst.email, email_verified: undefined })],
     ['an e-mail with no Switchboard user', () => idpToken({ email: 'stranger@contoso-msp.example' })],
     ['another audience', () => idpToken({ email: DEMO.users.contosoAnalyst.email }, { audience: 'someone-else' })],
     ['another issuer', () => idpToken({ email: DEMO.users.contosoAnalyst.email }, { issuer: 'https://evil.example' })],
@@ -78,6 +79,18 @@ describe('trusting an external OIDC issuer', () => {
     const res = await context(await make());
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+  });
+
+  it("accepts the issuer's RFC 9068 access tokens (typ at+jwt) as sign-in", async () => {
+    const token = await new SignJWT({ email: DEMO.users.contosoAnalyst.email, email_verified: true })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1', typ: 'at+jwt' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('idp-user-123')
+      .setIssuedAt(Math.floor(world.clock().getTime() / 1000))
+      .setExpirationTime(Math.floor(world.clock().getTime() / 1000) + 300)
+      .sign(idpKey);
+    expect((await context(token)).status).toBe(200);
   });
 
   it('refuses a token signed by a key the issuer does not publish', async () => {

@@ -97,6 +97,12 @@ export function createTokenService(deps: Deps) {
     }
   }
 
+  async function verifySession(token: string) {
+    const payload = await verifyOwn(token, SESSION_TYP, config.issuer);
+    if (payload.token_use !== 'session') throw new TokenError('not a session token');
+    return payload;
+  }
+
   return {
     async issueSession(user: { id: string; email: string; homeTenantId: string }) {
       const expiresAt = new Date(clock().getTime() + config.sessionTtlSeconds * 1000);
@@ -124,12 +130,12 @@ export function createTokenService(deps: Deps) {
       } catch {
         throw new TokenError('not a JWT');
       }
-      if (header.typ?.toLowerCase() === ACCESS_TOKEN_TYP || header.typ?.toLowerCase() === 'application/at+jwt') {
-        throw new TokenError('a customer access token cannot be exchanged or used as a sign-in', 'customer_token');
-      }
       if (unverified.iss === config.issuer) {
-        const payload = await verifyOwn(token, SESSION_TYP, config.issuer);
-        if (payload.token_use !== 'session') throw new TokenError('not a session token');
+        const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
+        if (typ === ACCESS_TOKEN_TYP || typ === 'application/at+jwt') {
+          throw new TokenError('a customer access token cannot be exchanged or used as a sign-in', 'customer_token');
+        }
+        const payload = await verifySession(token);
         return {
           source: 'session',
           userId: String(payload.sub),
@@ -150,7 +156,8 @@ export function createTokenService(deps: Deps) {
           currentDate: clock(),
           requiredClaims: ['sub', 'exp'],
         });
-        if (typeof payload.email !== 'string' || payload.email_verified === false) {
+        // Users are matched by e-mail, so only an address the issuer vouches for may sign in.
+        if (typeof payload.email !== 'string' || payload.email_verified !== true) {
           throw new TokenError('external token carries no verified e-mail');
         }
         return { source: 'external', userId: null, email: payload.email, jti: payload.jti ?? null, expiresAt: new Date(payload.exp! * 1000) };
@@ -165,11 +172,7 @@ export function createTokenService(deps: Deps) {
     },
 
     /** Our session token, for revocation and introspection. */
-    async verifySessionToken(token: string) {
-      const payload = await verifyOwn(token, SESSION_TYP, config.issuer);
-      if (payload.token_use !== 'session') throw new TokenError('not a session token');
-      return payload;
-    },
+    verifySessionToken: verifySession,
   };
 }
 

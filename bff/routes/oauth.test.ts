@@ -24,7 +24,7 @@ const GLOBEX_EXPIRY = new Date(SEEDED_AT.getTime() + 2 * HOUR);
 
 /** Limits high enough that tests sharing one world never trip them (the rate-limit test sets its own). */
 const roomyLimits: Partial<AppConfig> = {
-  rateLimit: { ...defaultConfig().rateLimit, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountPerMinute: 1000 },
+  rateLimit: { ...defaultConfig().rateLimit, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountAndIpPerMinute: 1000, signInsPerAccountPerMinute: 1000, signInsPerIpPerMinute: 1000 },
 };
 
 interface Reply {

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { sessionResponseSchema } from '../../shared/session';
 import { errorBodySchema } from '../../shared/errors';
 import { DEMO, DEMO_PASSWORD } from '../db/seed';
+import { defaultConfig } from '../config';
 import { startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 
 let world: TestWorld;
@@ -71,7 +72,7 @@ describe('POST /v1/session', () => {
   });
 
   it('rate-limits password guessing per account and IP with 429 and Retry-After', async () => {
-    const limited = await startTestWorld({ config: { rateLimit: { exchangesPerUserPerMinute: 120, exchangesPerIpPerMinute: 600, signInsPerAccountPerMinute: 3 } } });
+    const limited = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, signInsPerAccountAndIpPerMinute: 3, signInsPerIpPerMinute: 5 } } });
     try {
       const attempt = () =>
         fetch(`${limited.baseUrl}/v1/session`, {
@@ -83,6 +84,11 @@ describe('POST /v1/session', () => {
       const blocked = await attempt();
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another account from the same IP is still allowed, until the per-IP limit (5) is reached.
+      const other = (email: string) =>
+        fetch(`${limited.baseUrl}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'guess' }) });
+      expect((await other('someone@contoso-msp.example')).status).toBe(401);
+      expect((await other('someone-else@contoso-msp.example')).status).toBe(429);
       limited.clock.advance(60_000);
       expect((await attempt()).status).toBe(401);
     } finally {

@@ -9,15 +9,30 @@ import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
 import { toUserSummary } from './dto';
 
+/**
+ * Checked before any scrypt: per account and IP (slows guessing one password), per account from
+ * anywhere (guessing from many IPs), per IP for any account (CPU spent on scrypt).
+ */
+function limitSignIns(deps: AppDeps, ip: string | undefined, email: string) {
+  const limits = deps.config.rateLimit;
+  const from = ip ?? 'unknown';
+  for (const [key, limit] of [
+    [`session:ip:${from}`, limits.signInsPerIpPerMinute],
+    [`session:account:${email}`, limits.signInsPerAccountPerMinute],
+    [`session:pair:${from}:${email}`, limits.signInsPerAccountAndIpPerMinute],
+  ] as const) {
+    const decision = deps.rateLimiter.hit(key, limit);
+    if (!decision.allowed) {
+      throw new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(decision.retryAfterSeconds) });
+    }
+  }
+}
+
 export const sessionRoutes = (deps: AppDeps) =>
   new Hono().post('/', validate('json', sessionRequestSchema), async (c) => {
     const { email, password } = c.req.valid('json');
     const ip = deps.clientIp(c);
-    // Per account and IP: slows password guessing without letting one office lock out another.
-    const limit = deps.rateLimiter.hit(`session:${ip ?? 'unknown'}:${email.toLowerCase()}`, deps.config.rateLimit.signInsPerAccountPerMinute);
-    if (!limit.allowed) {
-      throw new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
+    limitSignIns(deps, ip, email.toLowerCase());
     const found = await findUserByEmail(deps.database.db, email);
     // Always pay for one scrypt, so an unknown e-mail and a wrong password take the same time.
     const passwordOk = await verifyPassword(password, found?.user.passwordHash ?? DUMMY_PASSWORD_HASH);

@@ -18,7 +18,7 @@ const opts = { concurrency, durationMs: seconds * 1000 };
 
 async function main() {
   const limits = defaultConfig().rateLimit;
-  const world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e9, exchangesPerIpPerMinute: 1e9, signInsPerAccountPerMinute: 1e9 } } });
+  const world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e9, exchangesPerIpPerMinute: 1e9, signInsPerAccountAndIpPerMinute: 1e9, signInsPerAccountPerMinute: 1e9, signInsPerIpPerMinute: 1e9 } } });
   await addLargePartnerAnalyst(world.database, CUSTOMERS, SEEDED_AT);
   const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
   const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {

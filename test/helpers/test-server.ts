@@ -43,7 +43,8 @@ export async function startTestWorld(
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
   const base = defaultConfig();
-  const config = defaultConfig({ issuer: baseUrl, rateLimit: { ...base.rateLimit, signInsPerAccountPerMinute: 1000 }, ...options.config });
+  // Tests sign in far more often than people do: sign-in limits are lifted unless a test sets them.
+  const config = defaultConfig({ issuer: baseUrl, rateLimit: { ...base.rateLimit, signInsPerAccountAndIpPerMinute: 1000, signInsPerAccountPerMinute: 1000, signInsPerIpPerMinute: 1000 }, ...options.config });
   const deps = await createDeps({ database, clock, config, externalJwks: options.externalJwks });
   const app = createApp(deps);
   const appRef = app;
