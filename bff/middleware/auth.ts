@@ -1,7 +1,8 @@
 // Bearer authentication for /v1: a session token of ours or a trusted external issuer's.
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
-import { findUserByEmail, findUserById, type UserWithHome } from '../db/users';
+import type { UserWithHome } from '../db/users';
+import { userForIdentity } from '../auth/identity-user';
 import { TokenError, type Identity } from '../auth/tokens';
 import { ApiError } from './errors';
 
@@ -26,9 +27,8 @@ export const requireCaller = (deps: AppDeps) =>
       const reason = err instanceof TokenError ? err.reason : 'token rejected';
       throw new ApiError(401, 'unauthorized', reason, { 'WWW-Authenticate': `Bearer realm="switchboard", error="invalid_token"` });
     }
-    const db = deps.database.db;
-    const caller = identity.userId ? await findUserById(db, identity.userId) : await findUserByEmail(db, identity.email ?? '');
-    if (!caller || caller.user.status !== 'active') {
+    const caller = await userForIdentity(deps.database.db, identity);
+    if (!caller) {
       throw new ApiError(401, 'unauthorized', 'unknown or inactive user', { 'WWW-Authenticate': `Bearer realm="switchboard", error="invalid_token"` });
     }
     c.set('caller', caller);

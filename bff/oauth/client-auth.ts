@@ -4,9 +4,11 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { TokenService } from '../auth/tokens';
 import { bearerToken } from '../middleware/auth';
+import { userForIdentity } from '../auth/identity-user';
+import type { Tx } from '../db/client';
 import { OAuthFailure } from './errors';
 
-export type OAuthCaller = { kind: 'client'; clientId: string } | { kind: 'user'; userId: string | null; email: string | null };
+export type OAuthCaller = { kind: 'client'; clientId: string } | { kind: 'user'; userId: string };
 
 const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
@@ -31,6 +33,7 @@ export async function authenticateOAuthCaller(
   form: { client_id?: string; client_secret?: string },
   config: AppConfig,
   tokens: TokenService,
+  db: Tx,
 ): Promise<OAuthCaller> {
   const basic = basicCredentials(authorization);
   const credentials = basic ?? (form.client_id && form.client_secret ? { id: form.client_id, secret: form.client_secret } : undefined);
@@ -42,12 +45,10 @@ export async function authenticateOAuthCaller(
   }
   const token = bearerToken(authorization);
   if (token) {
-    try {
-      const identity = await tokens.verifyIdentity(token);
-      return { kind: 'user', userId: identity.userId, email: identity.email };
-    } catch {
-      throw unauthenticated('the bearer token is not a valid session token');
-    }
+    const identity = await tokens.verifyIdentity(token).catch(() => undefined);
+    const user = identity && (await userForIdentity(db, identity));
+    if (!user) throw unauthenticated('the bearer token is not a valid session token of an active user');
+    return { kind: 'user', userId: user.user.id };
   }
   throw unauthenticated('authenticate as the console client (HTTP Basic) or with a session token (Bearer)');
 }

@@ -7,10 +7,10 @@ import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
 import { recordAudit } from '../db/audit';
 import { recordSwitch } from '../db/grants';
-import { findUserByEmail, findUserById, type UserWithHome } from '../db/users';
 import { resolveAccess } from '../domain/access';
 import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
+import { userForIdentity } from '../auth/identity-user';
 import { OAuthFailure } from './errors';
 
 const param = z.string().min(1).max(8192);
@@ -40,8 +40,7 @@ interface Attempt {
 export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined): Promise<TokenExchangeResponse> {
   const attempt: Attempt = { userId: null, tenantId: form.audience ?? null };
   try {
-    const result = await exchange(deps, form, ip, attempt);
-    return result;
+    return await exchange(deps, form, ip, attempt);
   } catch (err) {
     if (err instanceof OAuthFailure && err.status !== 429) {
       await deps.database.write((tx) =>
@@ -92,8 +91,8 @@ async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | und
     throw new OAuthFailure('invalid_request', `subject_token: ${err instanceof TokenError ? err.reason : 'rejected'}`);
   }
   const db = deps.database.db;
-  const user: UserWithHome | undefined = identity.userId ? await findUserById(db, identity.userId) : await findUserByEmail(db, identity.email ?? '');
-  if (!user || user.user.status !== 'active') throw new OAuthFailure('invalid_request', 'subject_token: unknown or inactive user');
+  const user = await userForIdentity(db, identity);
+  if (!user) throw new OAuthFailure('invalid_request', 'subject_token: unknown or inactive user');
   attempt.userId = user.user.id;
   limit(deps, `exchange:user:${user.user.id}`, config.rateLimit.exchangesPerUserPerMinute);
 

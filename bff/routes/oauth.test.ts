@@ -498,9 +498,10 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
     const other = await world.signIn(U.fabrikamAnalyst.email);
     expectInactive(await introspect(world, customerToken, { authorization: `Bearer ${other}` }));
     expectInactive(await introspect(world, analyst, { authorization: `Bearer ${other}` }));
-    // The console sees the session token too.
-    const session = await introspect(world, analyst);
-    expect(session.body).toMatchObject({ active: true, token_type: 'session', sub: U.contosoAnalyst.id, username: U.contosoAnalyst.email });
+    // A user sees their own session token; the console, a resource server, never sees sign-in tokens (RFC 7662 §2.2).
+    const own = await introspect(world, analyst, { authorization: `Bearer ${analyst}` });
+    expect(own.body).toMatchObject({ active: true, token_type: 'Bearer', token_use: 'session', sub: U.contosoAnalyst.id, username: U.contosoAnalyst.email });
+    expectInactive(await introspect(world, analyst));
   });
 
   it('reads active:false for garbage and for tokens it did not issue', async () => {
@@ -529,6 +530,16 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
     expectInactive(await introspect(world, analystGlobex));
   });
 
+  it('narrows the scope it reports when the grant narrows, without reissuing the token', async () => {
+    await world.database.write((tx) => tx.update(accessGrants).set({ role: 'spokesperson' }).where(eq(accessGrants.id, G.acme)));
+    const reply = await introspect(world, customerToken);
+    expect(reply.body.active).toBe(true);
+    const operatorOnly = new Set(ROLES.operator.permissions);
+    const expected = ROLES.spokesperson.permissions.filter((p) => operatorOnly.has(p)).sort();
+    expect(reply.body.scope.split(' ').sort()).toEqual(expected);
+    expect(expected.length).toBeLessThan(operatorOnly.size);
+  });
+
   it('reads active:false once the relationship is removed', async () => {
     await world.database.write((tx) => setRelationshipState(tx, T.contoso, T.acme, { state: 'removed', at: world.clock(), by: 'partner' }));
     expectInactive(await introspect(world, customerToken));
@@ -539,7 +550,7 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
     expectInactive(await introspect(world, customerToken));
   });
 
-  it('reads active:false after /oauth/revoke of the token (by its user or by the console)', async () => {
+  it('reads active:false after its user revokes it; the console cannot revoke a token issued to the extension (RFC 7009 §2.1)', async () => {
     const revokedByUser = await post(world, '/oauth/revoke', { token: customerToken }, { authorization: `Bearer ${analyst}` });
     expect(revokedByUser.status).toBe(200);
     expect(revokedByUser.headers.get('cache-control')).toBe('no-store');
@@ -548,6 +559,8 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
     const second = (await expectIssued(await exchange(world, analyst, T.acme))).response.access_token;
     expectActive(await introspect(world, second));
     expect((await post(world, '/oauth/revoke', { token: second, token_type_hint: 'access_token' }, consoleAuth)).status).toBe(200);
+    expectActive(await introspect(world, second));
+    expect((await post(world, '/oauth/revoke', { token: second, token_type_hint: 'access_token' }, { authorization: `Bearer ${analyst}` })).status).toBe(200);
     expectInactive(await introspect(world, second));
     expectInactive(await introspect(world, second, { authorization: `Bearer ${analyst}` }));
   });
@@ -577,10 +590,10 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
   });
 
   it('records an audit row for a revocation', async () => {
-    await post(world, '/oauth/revoke', { token: customerToken }, consoleAuth);
+    await post(world, '/oauth/revoke', { token: customerToken }, { authorization: `Bearer ${analyst}` });
     const rows = await world.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'token.revoke'));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: 'success', tenantId: T.acme, detail: { jti: decodeJwt(customerToken).jti } });
+    expect(rows[0]).toMatchObject({ outcome: 'success', actorUserId: U.contosoAnalyst.id, tenantId: T.acme, detail: { jti: decodeJwt(customerToken).jti } });
   });
 });
 

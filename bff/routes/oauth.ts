@@ -45,13 +45,13 @@ export const oauthRoutes = (deps: AppDeps) => {
     })
     .post('/introspect', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens);
+      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
       noStore(c);
       return c.json(await introspect(deps, caller, form.token), 200);
     })
     .post('/revoke', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens);
+      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
       await revoke(deps, caller, form.token, deps.clientIp(c));
       noStore(c);
       return c.body(null, 200);
