@@ -48,7 +48,6 @@ const expiryArb = fc.oneof(
 const weighted = <T,>(...pairs: [T, number][]) => fc.oneof(...pairs.map(([value, weight]) => ({ weight, arbitrary: fc.constant(value) })));
 
 const grantArb = fc.record({
-  foreignPartner: weighted([false, 12], [true, 1]),
   role: fc.constantFrom<string | null>(null, ...CUSTOMER_ROLE_IDS, 'partner_administrator', 'legacy_role'),
   platformAdmin: fc.boolean(),
   products: fc.subarray([...PACKAGE_IDS]),
@@ -174,7 +173,7 @@ describe('token exchange property', () => {
         if (revokedAgo === null) liveSeen = true;
         return {
           id: `g_prop${k}_${i}_${j}`,
-          partnerId: g.foreignPartner ? DEMO.tenants.fabrikam : partnerId,
+          partnerId,
           role: g.role,
           platformAdmin: g.platformAdmin,
           products: g.products,

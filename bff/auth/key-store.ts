@@ -2,21 +2,23 @@
 // once; the old one stays in the JWKS until every token it signed has expired (RFC 7517 JWKS).
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/client';
-import { findKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
+import { findPublishedKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
 import type { Clock } from '../domain/clock';
 
 export const SIGNING_ALG = 'ES256';
 const CACHE_MS = 30_000;
+const FORCED_RELOAD_MS = 1_000;
 
 interface LoadedKey {
   row: SigningKeyRow;
   publicKey: CryptoKey;
-  privateKey: CryptoKey;
+  privateKey: CryptoKey | null;
 }
 
 export class KeyStore {
   private keys: LoadedKey[] = [];
   private loadedAt = -Infinity;
+  private reloading: Promise<void> | null = null;
 
   /** `longestTokenSeconds`: how long a retired key must stay published (the longest token lifetime). */
   constructor(
@@ -33,8 +35,8 @@ export class KeyStore {
 
   async signingKey(): Promise<{ kid: string; privateKey: CryptoKey }> {
     await this.refreshIfStale();
-    const active = this.keys.find((k) => !k.row.retiredAt);
-    if (!active) throw new Error('no active signing key: run npm run keys:rotate');
+    const active = this.keys.find((k) => !k.row.retiredAt && k.privateKey);
+    if (!active?.privateKey) throw new Error('no active signing key: run npm run keys:rotate');
     return { kid: active.row.kid, privateKey: active.privateKey };
   }
 
@@ -42,7 +44,8 @@ export class KeyStore {
   async verificationKey(kid: string): Promise<CryptoKey | undefined> {
     await this.refreshIfStale();
     let key = this.published().find((k) => k.row.kid === kid);
-    if (!key && (await findKey(this.database.db, kid))) {
+    // Another process may have rotated: look once more, at most once a second, for a published kid.
+    if (!key && Date.now() - this.loadedAt > FORCED_RELOAD_MS && (await findPublishedKey(this.database.db, kid, this.clock()))) {
       await this.reload();
       key = this.published().find((k) => k.row.kid === kid);
     }
@@ -66,7 +69,7 @@ export class KeyStore {
       await retireActiveKeys(tx, now, publishUntil);
       await insertKey(tx, { kid, alg: SIGNING_ALG, publicJwk, privateJwk, createdAt: now, retiredAt: null, publishUntil: null });
     });
-    await this.reload();
+    await this.load(); // not the shared reload: one already under way may predate the new key
     return kid;
   }
 
@@ -79,13 +82,22 @@ export class KeyStore {
     if (Date.now() - this.loadedAt > CACHE_MS) await this.reload();
   }
 
-  private async reload() {
+  /** One reload at a time, whoever asks. */
+  private reload(): Promise<void> {
+    this.reloading ??= this.load().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  private async load() {
     const rows = await listPublishedKeys(this.database.db, this.clock());
     this.keys = await Promise.all(
       rows.map(async (row) => ({
         row,
         publicKey: (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey,
-        privateKey: (await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey,
+        // Retired keys only verify: their private halves stay in the database.
+        privateKey: row.retiredAt ? null : ((await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey),
       })),
     );
     this.loadedAt = Date.now();

@@ -63,10 +63,9 @@ export function createTokenService(deps: Deps) {
   };
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-  async function sign(payload: JWTPayload, typ: string, expiresAt: Date, audience: string | string[], subject: string) {
+  async function sign(payload: JWTPayload, typ: string, expiresAt: Date, audience: string | string[], subject: string, jti: string = randomUUID()) {
     const { kid, privateKey } = await keys.signingKey();
     const now = clock();
-    const jti = randomUUID();
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: SIGNING_ALG, kid, typ })
       .setIssuer(config.issuer)
@@ -116,8 +115,8 @@ export function createTokenService(deps: Deps) {
       return { token, jti, expiresIn: config.sessionTtlSeconds, expiresAt };
     },
 
-    async issueAccessToken(claims: Omit<AccessTokenClaims, 'iss' | 'aud' | 'exp' | 'iat' | 'jti'>, subject: string, audience: string, expiresAt: Date) {
-      return sign(claims, ACCESS_TOKEN_TYP, expiresAt, audience, subject);
+    async issueAccessToken(claims: Omit<AccessTokenClaims, 'iss' | 'aud' | 'exp' | 'iat' | 'jti'>, subject: string, audience: string, expiresAt: Date, jti?: string) {
+      return sign(claims, ACCESS_TOKEN_TYP, expiresAt, audience, subject, jti);
     },
 
     /** A sign-in token: our session token, or the trusted external issuer's. Never a customer token. */

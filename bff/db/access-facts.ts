@@ -24,6 +24,7 @@ export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: s
   const facts: AccessFacts = {
     user: { id: subject.user.id, email: subject.user.email, status: subject.user.status, homeTenantId: subject.user.homeTenantId },
     tenant: toTenantFact(tenant),
+    tenantParentId: tenant.parentId,
     homeRole: tenant.id === subject.user.homeTenantId ? subject.role : null,
     partner: toTenantFact(subject.home),
     relationship: relationship

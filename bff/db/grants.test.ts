@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantContextSchema } from '../../shared/tenant-context';
 import { addLargePartnerAnalyst, LARGE_ANALYST } from '../../test/helpers/large-partner';
 import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
-import { liveGrantsStatement } from './grants';
+import { eq } from 'drizzle-orm';
+import { DEMO } from './seed';
+import { accessGrants, relationships } from './schema';
+import { liveGrantsStatement, recordSwitch, revokeGrant } from './grants';
 
 const CUSTOMERS = 10_000;
 let world: TestWorld;
@@ -46,5 +49,31 @@ describe('tenant context at scale', () => {
     expect(small.body.customers).toHaveLength(1);
     expect(large.n).toBeGreaterThan(0);
     expect(large.n).toBe(small.n);
+  });
+});
+
+describe('grant and relationship integrity', () => {
+  /** The database's own message (drizzle wraps it as the cause of "Failed query"). */
+  const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: { cause?: { message?: string }; message?: string }) => String(e.cause?.message ?? e.message));
+
+  it('refuses a grant or relationship from a partner that is not the customer\'s parent', async () => {
+    const grant = {
+      id: 'g_cross', userId: DEMO.users.fabrikamAnalyst.id, partnerId: DEMO.tenants.fabrikam, customerId: DEMO.tenants.acme,
+      platformAdmin: true, role: 'admin', products: [], grantedBy: DEMO.users.fabrikamAdmin.id, grantedAt: SEEDED_AT,
+    };
+    expect(await failure(world.database.write((tx) => tx.insert(accessGrants).values(grant)))).toMatch(/customer's parent/);
+    expect(
+      await failure(world.database.write((tx) => tx.insert(relationships).values({ id: 'r_cross', partnerId: DEMO.tenants.fabrikam, customerId: DEMO.tenants.acme, state: 'approved', requestedAt: SEEDED_AT }))),
+    ).toMatch(/customer's parent/);
+    expect(await failure(world.database.write((tx) => tx.update(accessGrants).set({ customerId: DEMO.tenants.wayne }).where(eq(accessGrants.id, DEMO.grants.acme))))).toMatch(/customer's parent/);
+  });
+
+  it('records a switch only while the grant is live', async () => {
+    const at = new Date(SEEDED_AT.getTime() + 1000);
+    expect(await world.database.write((tx) => recordSwitch(tx, { id: 'g_c010', userId: DEMO.users.contosoAnalyst.id, customerId: 't_c010' }, at))).toBe(true);
+    await world.database.write((tx) => revokeGrant(tx, 'g_c010', at));
+    expect(await world.database.write((tx) => recordSwitch(tx, { id: 'g_c010', userId: DEMO.users.contosoAnalyst.id, customerId: 't_c010' }, at))).toBe(false);
+    const globexExpiry = new Date(SEEDED_AT.getTime() + 2 * 3600_000);
+    expect(await world.database.write((tx) => recordSwitch(tx, { id: DEMO.grants.globex, userId: DEMO.users.contosoAnalyst.id, customerId: DEMO.tenants.globex }, globexExpiry))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Access grants, relationships and recents: the facts behind switching and role resolution.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { preparedOnce } from './prepared';
 import { accessGrants, recents, relationships, tenants } from './schema';
@@ -39,6 +39,7 @@ export async function findRelationship(db: Tx, partnerId: string, customerId: st
 export interface LiveGrantRow {
   grant: Pick<GrantRow, 'id' | 'partnerId' | 'role' | 'platformAdmin' | 'products' | 'expiresAt' | 'revokedAt' | 'lastAccessAt'>;
   customer: { id: string; name: string; kind: 'client' | 'partner' | 'service_provider'; status: 'active' | 'inactive' | 'terminated' };
+  customerParentId: string | null;
   partner: { id: string; name: string; kind: 'client' | 'partner' | 'service_provider'; status: 'active' | 'inactive' | 'terminated' };
   relationship: { id: string; state: RelationshipRow['state']; removedAt: Date | null; removedBy: RelationshipRow['removedBy'] } | null;
 }
@@ -52,7 +53,7 @@ export function liveGrantsStatement(userId: string) {
   return sql`
     select json_group_array(json_array(
       g.id, g.partner_id, g.role, g.platform_admin, json(g.products), g.expires_at, g.last_access_at,
-      t.id, t.name, t.kind, t.status, p.id, p.name, p.kind, p.status, r.id, r.state, r.removed_at, r.removed_by
+      t.id, t.name, t.kind, t.status, t.parent_id, p.id, p.name, p.kind, p.status, r.id, r.state, r.removed_at, r.removed_by
     )) as grants
     from (select * from ${accessGrants} where ${accessGrants.userId} = ${userId} and ${accessGrants.revokedAt} is null) g
     join ${tenants} t on t.id = g.customer_id
@@ -65,7 +66,7 @@ const date = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
 export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantRow[]> {
   const [row] = await db.all<{ grants: string }>(liveGrantsStatement(userId));
   const tuples = JSON.parse(row?.grants ?? '[]') as unknown[][];
-  const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, pId, pName, pKind, pStatus, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
+  const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, tParentId, pId, pName, pKind, pStatus, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
     grant: {
       id: String(id),
       partnerId: String(partnerId),
@@ -77,6 +78,7 @@ export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantR
       lastAccessAt: date(lastAccessAt),
     },
     customer: { id: String(tId), name: String(tName), kind: tKind as LiveGrantRow['customer']['kind'], status: tStatus as LiveGrantRow['customer']['status'] },
+    customerParentId: typeof tParentId === 'string' ? tParentId : null,
     partner: { id: String(pId), name: String(pName), kind: pKind as LiveGrantRow['partner']['kind'], status: pStatus as LiveGrantRow['partner']['status'] },
     relationship:
       typeof rId === 'string'
@@ -95,13 +97,21 @@ export async function listRecents(db: Tx, userId: string, limit: number) {
     .limit(limit);
 }
 
-/** Records a switch: the grant's last access time and the user's recents. */
-export async function recordSwitch(tx: Tx, grant: { id: string; userId: string; customerId: string }, at: Date) {
-  await tx.update(accessGrants).set({ lastAccessAt: at }).where(eq(accessGrants.id, grant.id));
+/**
+ * Records a switch (the grant's last access time and the user's recents) if the grant is still
+ * live at `at`; returns false, writing nothing, when it was revoked or expired in the meantime.
+ */
+export async function recordSwitch(tx: Tx, grant: { id: string; userId: string; customerId: string }, at: Date): Promise<boolean> {
+  const updated = await tx
+    .update(accessGrants)
+    .set({ lastAccessAt: at })
+    .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.revokedAt), or(isNull(accessGrants.expiresAt), gt(accessGrants.expiresAt, at))));
+  if (updated.rowsAffected === 0) return false;
   await tx
     .insert(recents)
     .values({ userId: grant.userId, tenantId: grant.customerId, switchedAt: at })
     .onConflictDoUpdate({ target: [recents.userId, recents.tenantId], set: { switchedAt: at } });
+  return true;
 }
 
 export async function revokeGrant(tx: Tx, grantId: string, at: Date) {

@@ -20,9 +20,14 @@ export async function insertKey(tx: Tx, key: SigningKeyRow) {
 
 /** Retires every active key: it stops signing now and is published until `publishUntil`. */
 export async function retireActiveKeys(tx: Tx, at: Date, publishUntil: Date) {
-  await tx.update(signingKeys).set({ retiredAt: at, publishUntil }).where(and(isNull(signingKeys.retiredAt)));
+  await tx.update(signingKeys).set({ retiredAt: at, publishUntil }).where(isNull(signingKeys.retiredAt));
 }
 
-export async function findKey(db: Tx, kid: string) {
-  return db.select().from(signingKeys).where(eq(signingKeys.kid, kid)).get();
+/** Whether `kid` is a key still published at `now`. */
+export async function findPublishedKey(db: Tx, kid: string, now: Date) {
+  return db
+    .select({ kid: signingKeys.kid })
+    .from(signingKeys)
+    .where(and(eq(signingKeys.kid, kid), or(isNull(signingKeys.publishUntil), gt(signingKeys.publishUntil, now))))
+    .get();
 }

@@ -43,7 +43,7 @@ function grant(over: Partial<GrantFact> = {}): GrantFact {
 
 /** An analyst entering Globex through an active, permanent Operator grant and an approved relationship. */
 function viaGrant(over: Partial<AccessFacts> = {}): AccessFacts {
-  return { user: ANALYST, tenant: CLIENT, homeRole: null, partner: PARTNER, relationship: APPROVED, grant: grant(), ...over };
+  return { user: ANALYST, tenant: CLIENT, tenantParentId: PARTNER.id, homeRole: null, partner: PARTNER, relationship: APPROVED, grant: grant(), ...over };
 }
 
 /** A user in their own home tenant. */
@@ -51,6 +51,7 @@ function atHome(tenant: TenantFact, homeRole: string | null, userOver: Partial<U
   return {
     user: { id: 'u-home', email: 'home@example.test', status: 'active', homeTenantId: tenant.id, ...userOver },
     tenant,
+    tenantParentId: null,
     homeRole,
     partner: tenant.kind === 'client' ? null : tenant,
     relationship: null,
@@ -135,6 +136,15 @@ describe('resolveEntry: user, tenant and partner status', () => {
     const r = reason(entry.reasons, 'partner_inactive');
     expect(r.ok).toBe(false);
     expect(r.message).toBe(`partner Acme MSP is ${status}`);
+  });
+});
+
+describe('resolveEntry: a grant only counts from the customer\'s own partner', () => {
+  it('a grant and approved relationship from a partner that is not the customer\'s parent open nothing', () => {
+    const entry = resolveEntry(viaGrant({ tenantParentId: 't-other-partner' }), NOW);
+    expect(entry.allowed).toBe(false);
+    expect(entry.reasons.map((r) => r.code)).toContain('grant_missing');
+    expect(resolveEntry(viaGrant(), NOW).allowed).toBe(true);
   });
 });
 
@@ -637,6 +647,7 @@ describe('resolveAccess: properties', () => {
     const facts: AccessFacts = {
       user,
       tenant,
+      tenantParentId: PARTNER.id,
       homeRole: s.home ? s.homeRole : null,
       partner: s.withPartner ? partner : null,
       relationship: s.relationship,

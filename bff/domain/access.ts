@@ -37,6 +37,8 @@ export interface GrantFact {
 export interface AccessFacts {
   user: UserFact;
   tenant: TenantFact;
+  /** The tenant's parent in the hierarchy: a grant is only good when given by that partner. */
+  tenantParentId: string | null;
   /** The user's role in `tenant` when it is their home tenant. */
   homeRole: string | null;
   /** The user's home tenant: the partner that delegates when access goes through a grant. */
@@ -118,7 +120,7 @@ export function resolveEntry(facts: AccessFacts, now: Date): { allowed: boolean;
     reasons.push({ code: 'relationship_removed', ok: false, message: `relationship ${pair} removed by the ${relationship.removedBy ?? 'partner'}${when}` });
   }
 
-  if (!grant || grant.partnerId !== user.homeTenantId) reasons.push({ code: 'grant_missing', ok: false, message: `no access grant for ${user.email} in ${tenant.name}` });
+  if (!grant || grant.partnerId !== user.homeTenantId || grant.partnerId !== facts.tenantParentId) reasons.push({ code: 'grant_missing', ok: false, message: `no access grant for ${user.email} in ${tenant.name}` });
   else if (grant.revokedAt && grant.revokedAt.getTime() <= now.getTime()) reasons.push({ code: 'grant_revoked', ok: false, message: `grant ${grant.id} revoked at ${iso(grant.revokedAt)}` });
   else if (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime()) reasons.push({ code: 'grant_expired', ok: false, message: `grant ${grant.id} expired at ${iso(grant.expiresAt)}` });
   else {

@@ -1,5 +1,6 @@
 // RFC 8693 token exchange: an analyst's session token in, a short-lived token for exactly one
 // customer out (RFC 9068 JWT, never wider than the grant, never past its expiry).
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT, TOKEN_TYPES, type TokenExchangeResponse } from '../../shared/oauth';
 import { EXTENSION_CLIENT_ID } from '../config';
@@ -126,7 +127,24 @@ async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | und
   if (expiresIn < 1) throw new OAuthFailure('invalid_target', `grant ${grant.id} expires in under a second`);
 
   const roles = [...(grant.role ? [grant.role] : []), ...(grant.platformAdmin ? ['platform_administrator'] : [])];
-  const { token, jti } = await deps.tokens.issueAccessToken(
+  const jti = randomUUID();
+  // The grant is checked again inside the write: one revoked a moment ago yields no token.
+  await deps.database.write(async (tx) => {
+    if (!(await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now))) {
+      throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
+    }
+    await recordAudit(tx, {
+      at: now,
+      action: 'token.exchange',
+      outcome: 'success',
+      actorUserId: user.user.id,
+      tenantId: tenant.id,
+      ip,
+      reason: decision.summary,
+      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
+    });
+  });
+  const { token } = await deps.tokens.issueAccessToken(
     {
       client_id: EXTENSION_CLIENT_ID,
       scope,
@@ -141,19 +159,7 @@ async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | und
     user.user.id,
     resource,
     new Date(now.getTime() + expiresIn * 1000),
+    jti,
   );
-  await deps.database.write(async (tx) => {
-    await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now);
-    await recordAudit(tx, {
-      at: now,
-      action: 'token.exchange',
-      outcome: 'success',
-      actorUserId: user.user.id,
-      tenantId: tenant.id,
-      ip,
-      reason: decision.summary,
-      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
-    });
-  });
   return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: expiresIn, scope };
 }

@@ -18,7 +18,7 @@ export const meRoutes = (deps: AppDeps) =>
     const user = { id: caller.user.id, email: caller.user.email, status: caller.user.status, homeTenantId: caller.user.homeTenantId };
     const customers = rows.map((row): CustomerEntry => {
       const entry = resolveEntry(
-        { user, tenant: row.customer, homeRole: null, partner: row.partner, relationship: row.relationship, grant: row.grant },
+        { user, tenant: row.customer, tenantParentId: row.customerParentId, homeRole: null, partner: row.partner, relationship: row.relationship, grant: row.grant },
         now,
       );
       const blocked = entry.reasons.find((r) => !r.ok);
