@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps) {
   const app = new Hono()
     .use(secureHeaders())
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('invalid_request', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
+    .use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('invalid_request', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
     .get('/healthz', (c) => c.json({ status: 'ok' as const }, 200))
     .route('/v1/session', sessionRoutes(deps))
     .route('/v1/me', meRoutes(deps))

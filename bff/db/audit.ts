@@ -6,8 +6,11 @@ import { auditEvents } from './schema';
 
 export type AuditEvent = Omit<typeof auditEvents.$inferInsert, 'id'>;
 
+const MAX_REASON = 1000;
+
 export async function recordAudit(tx: Tx, event: AuditEvent) {
-  await tx.insert(auditEvents).values({ id: randomUUID(), ...event });
+  const reason = event.reason && event.reason.length > MAX_REASON ? `${event.reason.slice(0, MAX_REASON)}…` : event.reason;
+  await tx.insert(auditEvents).values({ id: randomUUID(), ...event, reason });
 }
 
 export async function listAuditForUser(db: Tx, userId: string, limit = 50) {

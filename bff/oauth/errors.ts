@@ -9,6 +9,8 @@ export class OAuthFailure extends Error {
     readonly description: string,
     readonly status: ContentfulStatusCode = 400,
     readonly headers: Record<string, string> = {},
+    /** False for refusals too repetitive to audit one by one (a rate-limited flood). */
+    readonly audited = true,
   ) {
     super(description);
   }

@@ -21,8 +21,9 @@ export const tokenExchangeFormSchema = z.object({
   client_id: param.optional(),
   subject_token: param.optional(),
   subject_token_type: param.optional(),
-  audience: param.optional(),
-  resource: param.optional(),
+  /** The customer tenant id. */
+  audience: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a tenant id').optional(),
+  resource: z.url().max(2048).optional(),
   scope: z.string().max(8192).optional(),
   requested_token_type: param.optional(),
   actor_token: param.optional(),
@@ -33,41 +34,21 @@ export type TokenExchangeForm = z.infer<typeof tokenExchangeFormSchema>;
 /** The one answer for a tenant that does not exist and one the user may not enter. */
 const NOT_ENTERABLE = 'the audience is not a customer you may enter';
 
-interface Attempt {
+/** Who asked for which customer: filled in as the request is understood, for the audit of a refusal. */
+export interface ExchangeAttempt {
   userId: string | null;
-  tenantId: string | null;
-}
-
-export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined): Promise<TokenExchangeResponse> {
-  const attempt: Attempt = { userId: null, tenantId: form.audience ?? null };
-  try {
-    return await exchange(deps, form, ip, attempt);
-  } catch (err) {
-    if (err instanceof OAuthFailure && err.status !== 429) {
-      await deps.database.write((tx) =>
-        recordAudit(tx, {
-          at: deps.clock(),
-          action: 'token.exchange',
-          outcome: 'failure',
-          actorUserId: attempt.userId,
-          tenantId: attempt.tenantId,
-          ip,
-          reason: `${err.code}: ${err.description}`,
-        }),
-      );
-    }
-    throw err;
-  }
 }
 
 function limit(deps: AppDeps, key: string, perMinute: number) {
   const hit = deps.rateLimiter.hit(key, perMinute);
   if (!hit.allowed) {
-    throw new OAuthFailure('temporarily_unavailable', 'too many token exchanges; retry later', 429, { 'Retry-After': String(hit.retryAfterSeconds) });
+    // A flood is audited once per window, not once per request.
+    throw new OAuthFailure('temporarily_unavailable', 'too many token exchanges; retry later', 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
   }
 }
 
-async function exchange(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: Attempt): Promise<TokenExchangeResponse> {
+/** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */
+export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: ExchangeAttempt): Promise<TokenExchangeResponse> {
   const { config, clock } = deps;
   limit(deps, `exchange:ip:${ip ?? 'unknown'}`, config.rateLimit.exchangesPerIpPerMinute);
 

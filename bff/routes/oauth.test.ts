@@ -409,6 +409,43 @@ describe('POST /oauth/token', () => {
   });
 });
 
+describe('POST /oauth/token audits refusals that happen before the exchange itself', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await startTestWorld({ config: roomyLimits });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+  const failures = () =>
+    world.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.outcome, 'failure')));
+
+  it('a JSON body, a malformed audience and an oversized body each leave one failure row', async () => {
+    const analyst = await world.signIn(U.contosoAnalyst.email);
+    const json = await fetch(`${world.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exchangeForm(analyst, T.acme)) });
+    expect(json.status).toBe(400);
+    expectOAuthError(await exchange(world, analyst, 'not a tenant id!'), 'invalid_request');
+    const huge = await exchange(world, analyst, T.acme, { scope: 'x'.repeat(40_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toBe('invalid_request');
+    const rows = await failures();
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.reason!.startsWith('invalid_request: '))).toBe(true);
+    expect(rows.map((r) => r.tenantId)).toContain('not a tenant id!');
+  });
+
+  it('caps what an attacker can make it store', async () => {
+    const analyst = await world.signIn(U.contosoAnalyst.email);
+    const before = (await failures()).length;
+    await exchange(world, analyst, 'y'.repeat(5000), { scope: 'z'.repeat(8000) });
+    const rows = await failures();
+    expect(rows).toHaveLength(before + 1);
+    const row = rows[rows.length - 1]!;
+    expect(row.tenantId!.length).toBeLessThanOrEqual(64);
+    expect(row.reason!.length).toBeLessThanOrEqual(1001);
+  });
+});
+
 describe('POST /oauth/token rate limit', () => {
   let world: TestWorld;
   beforeAll(async () => {
@@ -426,6 +463,14 @@ describe('POST /oauth/token rate limit', () => {
     }
     const limited = await exchange(world, analyst, T.acme);
     expect(limited.status).toBe(429);
+    expect((await exchange(world, analyst, T.acme)).status).toBe(429);
+    // The flood is audited once per window, with who and why.
+    const refusals = await world.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.outcome, 'failure'), eq(auditEvents.actorUserId, U.contosoAnalyst.id)));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.reason).toMatch(/^temporarily_unavailable: /);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);

@@ -1,14 +1,21 @@
 // /oauth: token exchange (RFC 8693), introspection (RFC 7662), revocation (RFC 7009). Form-encoded
-// in, RFC 6749 errors out, never cached.
+// in, RFC 6749 errors out, never cached. Every refusal of the token endpoint is audited.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
+import { recordAudit } from '../db/audit';
 import { authenticateOAuthCaller } from '../oauth/client-auth';
 import { OAuthFailure, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
-import { exchangeToken, tokenExchangeFormSchema } from '../oauth/token-exchange';
+import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
+
+const MAX_FORM_BYTES = 32 * 1024;
+
+type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; unaudited?: boolean } };
 
 const tokenForm = z.object({
   token: z.string().min(1).max(8192),
@@ -36,10 +43,35 @@ const noStore = (c: Context) => {
   c.header('Pragma', 'no-cache');
 };
 
+/** Writes one audit event for any refusal of the token endpoint, however early it happened. */
+const auditRefusals = (deps: AppDeps) =>
+  createMiddleware<OAuthEnv>(async (c, next) => {
+    await next();
+    if (c.res.status < 400 || c.get('unaudited')) return;
+    const body = (await c.res.clone().json().catch(() => ({}))) as { error?: string; error_description?: string };
+    const form = (await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>;
+    const audience = typeof form.audience === 'string' ? form.audience.slice(0, 64) : null;
+    await deps.database.write((tx) =>
+      recordAudit(tx, {
+        at: deps.clock(),
+        action: 'token.exchange',
+        outcome: 'failure',
+        actorUserId: c.get('attempt')?.userId ?? null,
+        tenantId: audience,
+        ip: deps.clientIp(c),
+        reason: `${body.error ?? c.res.status}: ${body.error_description ?? ''}`,
+      }),
+    );
+  });
+
 export const oauthRoutes = (deps: AppDeps) => {
-  const app = new Hono()
+  const app = new Hono<OAuthEnv>()
+    .use('/token', auditRefusals(deps))
+    .use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => oauthErrorResponse(c, new OAuthFailure('invalid_request', `request body over ${MAX_FORM_BYTES} bytes`, 413)) }))
     .post('/token', oauthForm(tokenExchangeFormSchema), async (c) => {
-      const response = await exchangeToken(deps, c.req.valid('form'), deps.clientIp(c));
+      const attempt: ExchangeAttempt = { userId: null };
+      c.set('attempt', attempt);
+      const response = await exchangeToken(deps, c.req.valid('form'), deps.clientIp(c), attempt);
       noStore(c);
       return c.json(response, 200);
     })
@@ -57,7 +89,10 @@ export const oauthRoutes = (deps: AppDeps) => {
       return c.body(null, 200);
     });
   app.onError((err, c) => {
-    if (err instanceof OAuthFailure) return oauthErrorResponse(c, err);
+    if (err instanceof OAuthFailure) {
+      if (!err.audited) c.set('unaudited', true);
+      return oauthErrorResponse(c, err);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       return oauthErrorResponse(c, new OAuthFailure('invalid_request', err.message || 'malformed request', err.status));
     }
