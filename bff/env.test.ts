@@ -32,3 +32,11 @@ describe('readEnv', () => {
     expect(() => readEnv({ RATE_LIMIT_USER_PER_MINUTE: '10' })).toThrow(/RATE_LIMIT_USER_PER_MINUTE/);
   });
 });
+
+describe('the console client secret', () => {
+  it('may be the public development secret only while the issuer is on this machine', () => {
+    expect(readEnv({ ISSUER: 'http://localhost:8787' }).usingDevSecret).toBe(true);
+    expect(() => readEnv({ ISSUER: 'https://switchboard.example.com' })).toThrow(/CONSOLE_CLIENT_SECRET/);
+    expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).usingDevSecret).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, type AppConfig } from './confi
 import { isValidAllowlistEntry } from './domain/ip-allowlist';
 
 const url = z.url({ protocol: /^https?$/ });
+const isLoopback = (u: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname);
 const splitList = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const envSchema = z
   .object({
@@ -49,10 +50,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const issuer = e.ISSUER ?? `http://${e.HOST}:${e.PORT}`;
+  if (!e.CONSOLE_CLIENT_SECRET && !isLoopback(issuer)) {
+    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required when the issuer is not on this machine (the development secret is public)');
+  }
   const base = defaultConfig();
   const config: AppConfig = {
     ...base,
-    issuer: e.ISSUER ?? `http://${e.HOST}:${e.PORT}`,
+    issuer,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     resources: [e.CONSOLE_URL, ...(e.EXTRA_RESOURCES ? splitList(e.EXTRA_RESOURCES) : [])],

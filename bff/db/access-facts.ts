@@ -12,7 +12,7 @@ export interface LoadedFacts {
   entitlements: Entitlements;
 }
 
-/** Facts for `subject` entering `tenantId`, or undefined when the tenant does not exist. */
+/** Facts for `subject` entering `tenantId`, or undefined when the tenant does not exist. The three look-ups run whether it exists or not. */
 export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: string): Promise<LoadedFacts | undefined> {
   const [chain, grant, relationship] = await Promise.all([
     tenantChain(db, tenantId),
@@ -42,5 +42,13 @@ export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: s
         }
       : null,
   };
-  return { facts, chain, entitlements: computeEntitlements(chain), };
+  let entitlements: Entitlements | undefined;
+  // Computed only once the caller may see the tenant: a forbidden tenant costs what an unknown one does.
+  return {
+    facts,
+    chain,
+    get entitlements() {
+      return (entitlements ??= computeEntitlements(chain));
+    },
+  };
 }

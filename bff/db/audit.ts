@@ -1,6 +1,5 @@
 // Audit trail: who did what to which tenant, from where, and how it ended.
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import type { Tx } from './client';
 import { auditEvents } from './schema';
 
@@ -11,8 +10,4 @@ const MAX_REASON = 1000;
 export async function recordAudit(tx: Tx, event: AuditEvent) {
   const reason = event.reason && event.reason.length > MAX_REASON ? `${event.reason.slice(0, MAX_REASON)}…` : event.reason;
   await tx.insert(auditEvents).values({ id: randomUUID(), ...event, reason });
-}
-
-export async function listAuditForUser(db: Tx, userId: string, limit = 50) {
-  return db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId)).orderBy(desc(auditEvents.at)).limit(limit);
 }

@@ -33,7 +33,8 @@ export async function openDatabase(options: { url: string; authToken?: string })
     await client.execute('PRAGMA journal_mode = WAL');
     // WAL + NORMAL never corrupts the file; a power cut may drop the last commits (SQLite docs).
     await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
+    // The driver is synchronous: a wait here blocks the event loop. One process writes (docs/decisions.md).
+    await client.execute('PRAGMA busy_timeout = 1000');
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });

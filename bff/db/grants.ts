@@ -21,10 +21,6 @@ export async function findDecidingGrant(db: Tx, userId: string, customerId: stri
   return statement.get({ userId, customerId });
 }
 
-export async function findGrant(db: Tx, grantId: string): Promise<GrantRow | undefined> {
-  return db.select().from(accessGrants).where(eq(accessGrants.id, grantId)).get();
-}
-
 export async function findRelationship(db: Tx, partnerId: string, customerId: string): Promise<RelationshipRow | undefined> {
   const statement = preparedOnce(db, 'relationships.pair', () =>
     db

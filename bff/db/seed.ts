@@ -3,6 +3,7 @@
 import { count } from 'drizzle-orm';
 import { ADDON_IDS, ADDONS, PACKAGE_IDS, type PackageId } from '../../shared/catalogue';
 import { hashPassword } from '../auth/passwords';
+import { computeEntitlements, subscriptionProblems, type SubscriptionFacts } from '../domain/entitlements';
 import type { Database, Tx } from './client';
 import { accessGrants, memberships, relationships, tenantAddons, tenantPackages, tenants, users } from './schema';
 
@@ -58,6 +59,26 @@ const COUNTRIES: [string, string][] = [['US', 'America/Chicago'], ['GB', 'Europe
 const ROTATING_ROLES = ['operator', 'admin', 'read_only', 'spokesperson', 'hosting_provider', 'client_portal_read_only'];
 
 let demoHash: Promise<string> | undefined;
+
+/** The seed obeys the rule it demonstrates: no tenant subscribes to more than its parent has. */
+function assertWithinParents(rows: TenantInsert[], subscriptions: [string, PackageId[]][], addonsOf: (p: readonly PackageId[]) => string[]) {
+  const own = new Map(subscriptions);
+  const facts = (t: TenantInsert): SubscriptionFacts => {
+    const packages = own.get(t.id) ?? [];
+    return { id: t.id, name: t.name, kind: t.kind, inheritsSubscriptions: !!t.inheritsSubscriptions, packages, addons: addonsOf(packages) };
+  };
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  const chainOf = (t: TenantInsert): SubscriptionFacts[] => {
+    const parent = t.parentId ? byId.get(t.parentId) : undefined;
+    return [...(parent ? chainOf(parent) : []), facts(t)];
+  };
+  for (const t of rows) {
+    const parent = t.parentId ? byId.get(t.parentId) : undefined;
+    if (!parent || t.inheritsSubscriptions) continue;
+    const problems = subscriptionProblems(facts(t), computeEntitlements(chainOf(parent)));
+    if (problems.length) throw new Error(`demo seed: ${t.name}: ${problems.join('; ')}`);
+  }
+}
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const [row] = await database.db.select({ n: count() }).from(tenants);
@@ -170,6 +191,8 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
       }),
     );
   }
+
+  assertWithinParents(tenantRows, subscriptions, addonsOf);
 
   await database.write(async (tx: Tx) => {
     await tx.insert(tenants).values(tenantRows);

@@ -8,10 +8,6 @@ import type { TenantFact } from '../domain/access';
 export type TenantRow = typeof tenants.$inferSelect;
 export type ChainLink = TenantRow & SubscriptionFacts;
 
-export async function findTenant(db: Tx, id: string): Promise<TenantRow | undefined> {
-  return db.select().from(tenants).where(eq(tenants.id, id)).get();
-}
-
 /** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one statement. */
 export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
   const rows = await db.all<Record<string, unknown>>(sql`
@@ -43,14 +39,6 @@ export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
 }
 
 export const toTenantFact = (t: TenantRow): TenantFact => ({ id: t.id, name: t.name, kind: t.kind, status: t.status });
-
-/** Replaces a tenant's own subscriptions (callers validate against the parent first). */
-export async function setSubscriptions(tx: Tx, tenantId: string, packageIds: readonly string[], addonIds: readonly string[]) {
-  await tx.delete(tenantPackages).where(eq(tenantPackages.tenantId, tenantId));
-  await tx.delete(tenantAddons).where(eq(tenantAddons.tenantId, tenantId));
-  if (packageIds.length) await tx.insert(tenantPackages).values(packageIds.map((packageId) => ({ tenantId, packageId })));
-  if (addonIds.length) await tx.insert(tenantAddons).values(addonIds.map((addonId) => ({ tenantId, addonId })));
-}
 
 export async function setTenantStatus(tx: Tx, tenantId: string, status: TenantRow['status']) {
   await tx.update(tenants).set({ status }).where(eq(tenants.id, tenantId));

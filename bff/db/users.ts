@@ -3,9 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { preparedOnce } from './prepared';
 import { memberships, tenants, users } from './schema';
+import type { TenantRow } from './tenants';
 
 export type UserRow = typeof users.$inferSelect;
-export type TenantRow = typeof tenants.$inferSelect;
 export interface UserWithHome {
   user: UserRow;
   home: TenantRow;

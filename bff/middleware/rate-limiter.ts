@@ -29,6 +29,12 @@ export class RateLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)), firstRefusal: w.count === limit + 1 };
   }
 
+  /** Whether `key` has used up `limit` in its current window, without counting a hit. */
+  exhausted(key: string, limit: number, windowMs = 60_000): boolean {
+    const w = this.windows.get(key);
+    return !!w && this.clock().getTime() - w.start < windowMs && w.count >= limit;
+  }
+
   get size() {
     return this.windows.size;
   }

@@ -22,9 +22,11 @@ export const accessRoutes = (deps: AppDeps) =>
     const now = deps.clock();
     const viewer = toViewer(caller);
 
-    const subject = !query.user || query.user === caller.user.id ? caller : await findUserById(db, query.user);
-    // Only someone else's hierarchy matters: anyone may resolve for themselves.
-    const subjectChain = subject && subject !== caller ? (await tenantChain(db, subject.user.homeTenantId)).map((t) => t.id) : [];
+    const subjectId = query.user ?? caller.user.id;
+    const subject = subjectId === caller.user.id ? caller : await findUserById(db, subjectId);
+    // Only someone else's hierarchy matters (anyone may resolve for themselves); it is looked up
+    // for unknown users too, so a known user does not answer more slowly than an unknown one.
+    const subjectChain = subject === caller ? [] : (await tenantChain(db, subject?.user.homeTenantId ?? subjectId)).map((t) => t.id);
     if (!subject || !canExplainFor(viewer, subject.user.id, subjectChain)) {
       throw new ApiError(404, 'not_found', 'no such user, or you may not resolve access for them');
     }

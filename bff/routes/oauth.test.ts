@@ -533,6 +533,15 @@ describe('POST /oauth/introspect and /oauth/revoke', () => {
     expectOAuthError(await introspect(world, customerToken, { authorization: `Bearer ${customerToken}` }), 'invalid_client', 401);
   });
 
+  it('stops answering an IP after 30 failed authentications in a minute, even with the right secret', async () => {
+    for (let i = 0; i < 30; i++) expectOAuthError(await introspect(world, customerToken, { authorization: basic(CONSOLE.id, `guess-${i}`) }), 'invalid_client', 401);
+    const blocked = await introspect(world, customerToken);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('60');
+    world.clock.advance(60_000);
+    expectActive(await introspect(world, customerToken));
+  });
+
   it('answers the console over HTTP Basic and client_secret_post', async () => {
     expectActive(await introspect(world, customerToken));
     expectActive(await introspect(world, customerToken, {}, { client_id: CONSOLE.id, client_secret: CONSOLE.secret }));

@@ -14,6 +14,8 @@ import { introspect, revoke } from '../oauth/introspection';
 import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
 
 const MAX_FORM_BYTES = 32 * 1024;
+/** Failed client or bearer authentications per IP per minute on introspection and revocation. */
+const AUTH_FAILURES_PER_IP_PER_MINUTE = 30;
 
 type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; unaudited?: boolean } };
 
@@ -64,6 +66,20 @@ const auditRefusals = (deps: AppDeps) =>
     );
   });
 
+/** Authenticates the caller of introspection or revocation, refusing an IP that keeps failing before trying again. */
+async function authenticate(deps: AppDeps, c: Context, form: { client_id?: string; client_secret?: string }) {
+  const key = `oauth-auth-failures:${deps.clientIp(c) ?? 'unknown'}`;
+  if (deps.rateLimiter.exhausted(key, AUTH_FAILURES_PER_IP_PER_MINUTE)) {
+    throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications; retry later', 429, { 'Retry-After': '60' });
+  }
+  try {
+    return await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
+  } catch (err) {
+    deps.rateLimiter.hit(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+    throw err;
+  }
+}
+
 export const oauthRoutes = (deps: AppDeps) => {
   const app = new Hono<OAuthEnv>()
     .use('/token', auditRefusals(deps))
@@ -77,13 +93,13 @@ export const oauthRoutes = (deps: AppDeps) => {
     })
     .post('/introspect', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
+      const caller = await authenticate(deps, c, form);
       noStore(c);
       return c.json(await introspect(deps, caller, form.token), 200);
     })
     .post('/revoke', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
+      const caller = await authenticate(deps, c, form);
       await revoke(deps, caller, form.token, deps.clientIp(c));
       noStore(c);
       return c.body(null, 200);
