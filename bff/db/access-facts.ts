@@ -1,10 +1,12 @@
 // Gathers what role resolution needs about (user, tenant) from the database.
 import type { Tx } from './client';
-import type { AccessFacts } from '../domain/access';
+import type { AccessFacts, UserFact } from '../domain/access';
 import { computeEntitlements, type Entitlements } from '../domain/entitlements';
 import { findDecidingGrant, findRelationship } from './grants';
 import { tenantChain, toTenantFact, type ChainLink } from './tenants';
-import type { UserWithHome } from './users';
+import type { UserRow, UserWithHome } from './users';
+
+export const toUserFact = (u: UserRow): UserFact => ({ id: u.id, email: u.email, status: u.status, homeTenantId: u.homeTenantId });
 
 export interface LoadedFacts {
   facts: AccessFacts;
@@ -22,7 +24,7 @@ export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: s
   const tenant = chain[chain.length - 1];
   if (!tenant) return undefined;
   const facts: AccessFacts = {
-    user: { id: subject.user.id, email: subject.user.email, status: subject.user.status, homeTenantId: subject.user.homeTenantId },
+    user: toUserFact(subject.user),
     tenant: toTenantFact(tenant),
     tenantParentId: tenant.parentId,
     homeRole: tenant.id === subject.user.homeTenantId ? subject.role : null,

@@ -16,9 +16,14 @@ export class OAuthFailure extends Error {
   }
 }
 
-export function oauthErrorResponse(c: Context, failure: OAuthFailure) {
+/** OAuth answers carry tokens or say why not: never cached (RFC 6749 §5.1). */
+export function noStore(c: Context) {
   c.header('Cache-Control', 'no-store');
   c.header('Pragma', 'no-cache');
+}
+
+export function oauthErrorResponse(c: Context, failure: OAuthFailure) {
+  noStore(c);
   for (const [k, v] of Object.entries(failure.headers)) c.header(k, v);
   return c.json({ error: failure.code, error_description: failure.description } satisfies OAuthError, failure.status);
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { CustomerEntry, TenantContext } from '../../shared/tenant-context';
 import type { AppDeps } from '../deps';
 import { listLiveGrants, listRecents } from '../db/grants';
+import { toUserFact } from '../db/access-facts';
 import { resolveEntry } from '../domain/access';
 import { requireCaller } from '../middleware/auth';
 import { isoOrNull, toTenantSummary, toUserSummary } from './dto';
@@ -15,7 +16,7 @@ export const meRoutes = (deps: AppDeps) =>
     const now = deps.clock();
     const db = deps.database.db;
     const [rows, recentRows] = await Promise.all([listLiveGrants(db, caller.user.id), listRecents(db, caller.user.id, RECENTS)]);
-    const user = { id: caller.user.id, email: caller.user.email, status: caller.user.status, homeTenantId: caller.user.homeTenantId };
+    const user = toUserFact(caller.user);
     const customers = rows.map((row): CustomerEntry => {
       const entry = resolveEntry(
         { user, tenant: row.customer, tenantParentId: row.customerParentId, homeRole: null, partner: row.partner, relationship: row.relationship, grant: row.grant },

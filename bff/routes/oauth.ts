@@ -9,7 +9,7 @@ import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
 import { recordAudit } from '../db/audit';
 import { authenticateOAuthCaller } from '../oauth/client-auth';
-import { OAuthFailure, oauthErrorResponse } from '../oauth/errors';
+import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
 import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
 
@@ -39,11 +39,6 @@ const oauthForm = <S extends ZodType>(schema: S) =>
     }
     return parsed.data as z.infer<S>;
   });
-
-const noStore = (c: Context) => {
-  c.header('Cache-Control', 'no-store');
-  c.header('Pragma', 'no-cache');
-};
 
 /** Writes one audit event for any refusal of the token endpoint, however early it happened. */
 const auditRefusals = (deps: AppDeps) =>

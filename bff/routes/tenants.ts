@@ -20,7 +20,7 @@ export const tenantRoutes = (deps: AppDeps) =>
     const now = deps.clock();
     const loaded = await loadAccessFacts(deps.database.db, caller, tenantId);
     // Through a grant, only while it lets the caller in: an expired grant shows nothing more.
-    const entersByGrant = !!loaded && loaded.facts.tenant.id !== caller.home.id && resolveEntry(loaded.facts, now).allowed;
+    const entersByGrant = !!loaded && resolveEntry(loaded.facts, now).allowed;
     if (!loaded || !canSeeTenant(toViewer(caller), loaded.chain.map((t) => t.id), entersByGrant)) {
       throw new ApiError(404, 'not_found', 'no such tenant, or no access to it');
     }
