@@ -6,10 +6,10 @@ import { setTenantStatus } from '../db/tenants';
 import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 
 let world: TestWorld;
-const tokens: Record<string, string> = {};
+let tokens: Record<keyof typeof DEMO.users, string>;
 beforeAll(async () => {
   world = await startTestWorld();
-  for (const [key, u] of Object.entries(DEMO.users)) tokens[key] = await world.signIn(u.email);
+  tokens = await world.signInAllDemoUsers();
 });
 afterAll(() => world.close());
 

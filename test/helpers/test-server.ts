@@ -9,7 +9,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createApp } from '../../bff/app';
 import { defaultConfig, type AppConfig } from '../../bff/config';
 import { openDatabase, type Database } from '../../bff/db/client';
-import { seedDemo, DEMO_PASSWORD } from '../../bff/db/seed';
+import { seedDemo, DEMO, DEMO_PASSWORD } from '../../bff/db/seed';
 import { createDeps, type AppDeps } from '../../bff/deps';
 import { manualClock } from '../../bff/domain/clock';
 
@@ -24,6 +24,8 @@ export interface TestWorld {
   app: ReturnType<typeof createApp>;
   /** Signs in with a demo account and returns the session token. */
   signIn(email: string, password?: string): Promise<string>;
+  /** Session tokens of every demo account, by its key in DEMO.users. */
+  signInAllDemoUsers(): Promise<Record<keyof typeof DEMO.users, string>>;
   close(): Promise<void>;
 }
 
@@ -36,9 +38,11 @@ export async function startTestWorld(
   if (options.seed !== false) await seedDemo(database, clock());
   let baseUrl = 'http://127.0.0.1:0';
   let server: ServerType | undefined;
+  // The server starts first (the issuer URL needs its port); it serves the app once built.
+  let app: ReturnType<typeof createApp> | undefined;
   if (options.listen !== false) {
     server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (req, env) => appRef.fetch(req, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+      const s = serve({ fetch: (req, env) => app!.fetch(req, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
@@ -46,23 +50,29 @@ export async function startTestWorld(
   // Tests sign in far more often than people do: sign-in limits are lifted unless a test sets them.
   const config = defaultConfig({ issuer: baseUrl, rateLimit: { ...base.rateLimit, signInsPerAccountAndIpPerMinute: 1000, signInsPerAccountPerMinute: 1000, signInsPerIpPerMinute: 1000 }, ...options.config });
   const deps = await createDeps({ database, clock, config, externalJwks: options.externalJwks });
-  const app = createApp(deps);
-  const appRef = app;
+  app = createApp(deps);
+  const built = app;
+
+  async function signIn(email: string, password = DEMO_PASSWORD) {
+    const res = await built.request('/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { session_token: string }).session_token;
+  }
 
   return {
     baseUrl,
     deps,
     database,
     clock,
-    app,
-    async signIn(email, password = DEMO_PASSWORD) {
-      const res = await app.request('/v1/session', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { session_token: string }).session_token;
+    app: built,
+    signIn,
+    async signInAllDemoUsers() {
+      const entries = await Promise.all(Object.entries(DEMO.users).map(async ([key, u]) => [key, await signIn(u.email)] as const));
+      return Object.fromEntries(entries) as Record<keyof typeof DEMO.users, string>;
     },
     async close() {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
