@@ -1,6 +1,6 @@
 // Opens the libSQL database (embedded file or remote server), applies migrations, and
-// serialises writes: @libsql/client ignores busy_timeout on local files, so concurrent
-// write transactions on one client fail with SQLITE_BUSY (see shared/RECIPES.md).
+// serialises writes: concurrent write transactions on one local file fail with SQLITE_BUSY
+// rather than wait (shared/RECIPES.md), so this process runs them one at a time.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,14 +28,12 @@ export async function openDatabase(options: { url: string; authToken?: string })
     const path = options.url.slice('file:'.length);
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url: options.url, authToken: options.authToken });
-  if (options.url.startsWith('file:')) {
-    await client.execute('PRAGMA journal_mode = WAL');
-    // WAL + NORMAL never corrupts the file; a power cut may drop the last commits (SQLite docs).
-    await client.execute('PRAGMA synchronous = NORMAL');
-    // The driver is synchronous: a wait here blocks the event loop. One process writes (docs/decisions.md).
-    await client.execute('PRAGMA busy_timeout = 1000');
-  }
+  // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one). The
+  // local driver is synchronous, so a wait blocks the event loop: keep it short. One process writes
+  // an embedded file (docs/decisions.md).
+  const client = createClient({ url: options.url, authToken: options.authToken, timeout: 1000 });
+  // WAL is a property of the database file, so it holds for every connection.
+  if (options.url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });

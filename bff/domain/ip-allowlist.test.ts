@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IP_RESTRICTED_MESSAGE, ipAllowed, isValidAllowlistEntry } from './ip-allowlist';
-import { resolveClientIp } from './ip-allowlist';
+import { normalizeIp, rateLimitKeyForIp, resolveClientIp } from './ip-allowlist';
 
 describe('ipAllowed', () => {
   it('an empty list allows everyone, even without a known IP', () => {
@@ -143,5 +143,22 @@ describe('resolveClientIp behind trusted proxies', () => {
   it('answers unknown for a garbage hop, and the left-most hop when every hop is a proxy', () => {
     expect(resolveClientIp('10.0.0.2', 'not-an-ip, 010.1.2.3', proxies)).toBeUndefined();
     expect(resolveClientIp('10.0.0.2', '10.0.0.9, 10.0.0.8', proxies)).toBe('10.0.0.9');
+  });
+});
+
+describe('proxy hops with ports and rate-limit keys', () => {
+  it('reads hops written with a port or in brackets', () => {
+    expect(resolveClientIp('10.0.0.2', '203.0.113.9:51234', ['10.0.0.0/8'])).toBe('203.0.113.9');
+    expect(resolveClientIp('10.0.0.2', '[2001:db8::7]:443', ['10.0.0.0/8'])).toBe('2001:db8::7');
+    expect(normalizeIp('[::1]')).toBe('::1');
+  });
+
+  it('counts IPv4 per address and IPv6 per /64', () => {
+    expect(rateLimitKeyForIp('203.0.113.9')).toBe('203.0.113.9');
+    expect(rateLimitKeyForIp('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(rateLimitKeyForIp('2001:db8:1:2:aaaa::1')).toBe(rateLimitKeyForIp('2001:db8:1:2:bbbb::2'));
+    expect(rateLimitKeyForIp('2001:db8:1:2::1')).not.toBe(rateLimitKeyForIp('2001:db8:1:3::1'));
+    expect(rateLimitKeyForIp(undefined)).toBe('unknown');
+    expect(rateLimitKeyForIp('garbage')).toBe('unknown');
   });
 });

@@ -38,8 +38,30 @@ export function ipAllowed(ip: string | undefined, allowlist: readonly string[]):
 
 /** The address in canonical form (IPv4-mapped IPv6 as IPv4), or undefined when it is no address. */
 export function normalizeIp(ip: string | undefined): string | undefined {
-  if (!ip || !strictAddress(ip)) return undefined;
-  return ipaddr.process(ip).toString();
+  const bare = ip && stripPort(ip.trim());
+  if (!bare || !strictAddress(bare)) return undefined;
+  return ipaddr.process(bare).toString();
+}
+
+/** Proxies may write `1.2.3.4:5678` or `[2001:db8::1]:443`; the port is not part of the address. */
+function stripPort(hop: string): string {
+  const bracketed = hop.match(/^\[([^\]]+)\](?::\d+)?$/);
+  if (bracketed) return bracketed[1]!;
+  const v4WithPort = hop.match(/^(\d+\.\d+\.\d+\.\d+):\d+$/);
+  return v4WithPort ? v4WithPort[1]! : hop;
+}
+
+/**
+ * The key rate limits count an address under: IPv4 as it is, IPv6 by its /64, since one
+ * subscriber usually holds a whole /64 and could otherwise be a new "IP" per request.
+ */
+export function rateLimitKeyForIp(ip: string | undefined): string {
+  const addr = normalizeIp(ip);
+  if (!addr) return 'unknown';
+  const parsed = ipaddr.parse(addr);
+  if (parsed.kind() === 'ipv4') return addr;
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  return `${parts.join(':')}::/64`;
 }
 
 /**

@@ -29,10 +29,12 @@ export class RateLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)), firstRefusal: w.count === limit + 1 };
   }
 
-  /** Whether `key` has used up `limit` in its current window, without counting a hit. */
-  exhausted(key: string, limit: number, windowMs = 60_000): boolean {
+  /** Seconds until `key` may try again when it has used up `limit` in its window, else null. Counts no hit. */
+  blockedFor(key: string, limit: number, windowMs = 60_000): number | null {
     const w = this.windows.get(key);
-    return !!w && this.clock().getTime() - w.start < windowMs && w.count >= limit;
+    const now = this.clock().getTime();
+    if (!w || now - w.start >= windowMs || w.count < limit) return null;
+    return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
   }
 
   get size() {

@@ -39,19 +39,17 @@ export interface ExchangeAttempt {
   userId: string | null;
 }
 
-function limit(deps: AppDeps, key: string, perMinute: number) {
+/** Counts one request under `key`; over the limit, a 429 (audited once per window, not per request). */
+export function limitRequests(deps: AppDeps, key: string, perMinute: number, what: string) {
   const hit = deps.rateLimiter.hit(key, perMinute);
   if (!hit.allowed) {
-    // A flood is audited once per window, not once per request.
-    throw new OAuthFailure('temporarily_unavailable', 'too many token exchanges; retry later', 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
+    throw new OAuthFailure('temporarily_unavailable', `too many ${what}; retry later`, 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
   }
 }
 
 /** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */
 export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: ExchangeAttempt): Promise<TokenExchangeResponse> {
   const { config, clock } = deps;
-  limit(deps, `exchange:ip:${ip ?? 'unknown'}`, config.rateLimit.exchangesPerIpPerMinute);
-
   if (form.grant_type !== TOKEN_EXCHANGE_GRANT) throw new OAuthFailure('unsupported_grant_type', `only ${TOKEN_EXCHANGE_GRANT} is supported`);
   if (form.client_id !== EXTENSION_CLIENT_ID) {
     throw new OAuthFailure('invalid_client', form.client_id ? `unknown client ${form.client_id}` : 'client_id is required', 401);
@@ -76,7 +74,7 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   const user = await userForIdentity(db, identity);
   if (!user) throw new OAuthFailure('invalid_request', 'subject_token: unknown or inactive user');
   attempt.userId = user.user.id;
-  limit(deps, `exchange:user:${user.user.id}`, config.rateLimit.exchangesPerUserPerMinute);
+  limitRequests(deps, `exchange:user:${user.user.id}`, config.rateLimit.exchangesPerUserPerMinute, 'token exchanges for this user');
 
   const resource = form.resource ?? config.resources[0]!;
   if (!config.resources.includes(resource)) throw new OAuthFailure('invalid_target', `unknown resource ${resource}`);
@@ -109,22 +107,6 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
 
   const roles = [...(grant.role ? [grant.role] : []), ...(grant.platformAdmin ? ['platform_administrator'] : [])];
   const jti = randomUUID();
-  // The grant is checked again inside the write: one revoked a moment ago yields no token.
-  await deps.database.write(async (tx) => {
-    if (!(await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now))) {
-      throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
-    }
-    await recordAudit(tx, {
-      at: now,
-      action: 'token.exchange',
-      outcome: 'success',
-      actorUserId: user.user.id,
-      tenantId: tenant.id,
-      ip,
-      reason: decision.summary,
-      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
-    });
-  });
   const { token } = await deps.tokens.issueAccessToken(
     {
       client_id: EXTENSION_CLIENT_ID,
@@ -142,5 +124,22 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
     new Date(now.getTime() + expiresIn * 1000),
     jti,
   );
+  // Signed first, handed out only once this write has re-checked the grant: one revoked a moment
+  // ago yields no token, and a success is recorded only for a token that leaves.
+  await deps.database.write(async (tx) => {
+    if (!(await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now))) {
+      throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
+    }
+    await recordAudit(tx, {
+      at: now,
+      action: 'token.exchange',
+      outcome: 'success',
+      actorUserId: user.user.id,
+      tenantId: tenant.id,
+      ip,
+      reason: decision.summary,
+      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
+    });
+  });
   return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: expiresIn, scope };
 }

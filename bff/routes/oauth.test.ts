@@ -434,6 +434,13 @@ describe('POST /oauth/token audits refusals that happen before the exchange itse
     expect(rows.map((r) => r.tenantId)).toContain('not a tenant id!');
   });
 
+  it('audits only POSTs: another method is a plain 404 with no audit row', async () => {
+    const before = (await failures()).length;
+    const res = await fetch(`${world.baseUrl}/oauth/token`);
+    expect(res.status).toBe(404);
+    expect((await failures()).length).toBe(before);
+  });
+
   it('caps what an attacker can make it store', async () => {
     const analyst = await world.signIn(U.contosoAnalyst.email);
     const before = (await failures()).length;
@@ -443,6 +450,27 @@ describe('POST /oauth/token audits refusals that happen before the exchange itse
     const row = rows[rows.length - 1]!;
     expect(row.tenantId!.length).toBeLessThanOrEqual(64);
     expect(row.reason!.length).toBeLessThanOrEqual(1001);
+  });
+});
+
+describe('POST /oauth/token per-IP limit', () => {
+  it('counts malformed requests too, refusing the flood with 429 and auditing it once', async () => {
+    const world = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, exchangesPerIpPerMinute: 60 } } });
+    try {
+      const malformed = () => fetch(`${world.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'nonsense' });
+      for (let i = 0; i < 60; i++) expect((await malformed()).status).toBe(400);
+      for (let i = 0; i < 20; i++) expect((await malformed()).status).toBe(429);
+      const rows = await world.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'token.exchange'), eq(auditEvents.outcome, 'failure')));
+      expect(rows.filter((r) => r.reason!.startsWith('invalid_request: '))).toHaveLength(60);
+      expect(rows.filter((r) => r.reason!.startsWith('temporarily_unavailable: '))).toHaveLength(1);
+      // A good request from the same address waits for the window too.
+      const analyst = await world.signIn(U.contosoAnalyst.email);
+      expect((await exchange(world, analyst, T.acme)).status).toBe(429);
+      world.clock.advance(60_000);
+      await expectIssued(await exchange(world, analyst, T.acme));
+    } finally {
+      await world.close();
+    }
   });
 });
 

@@ -11,13 +11,14 @@ import { recordAudit } from '../db/audit';
 import { authenticateOAuthCaller } from '../oauth/client-auth';
 import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
-import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
+import { exchangeToken, limitRequests, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
+import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 
 const MAX_FORM_BYTES = 32 * 1024;
 /** Failed client or bearer authentications per IP per minute on introspection and revocation. */
 const AUTH_FAILURES_PER_IP_PER_MINUTE = 30;
 
-type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; unaudited?: boolean } };
+type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; audience?: string; unaudited?: boolean } };
 
 const tokenForm = z.object({
   token: z.string().min(1).max(8192),
@@ -29,6 +30,8 @@ const tokenForm = z.object({
 /** Form validation answering RFC 6749's `invalid_request`. */
 const oauthForm = <S extends ZodType>(schema: S) =>
   validator('form', async (value, c) => {
+    // What the audit of a refusal may name, taken from the form already parsed here (never re-read).
+    if (typeof value.audience === 'string') c.set('audience', value.audience.slice(0, 64));
     if (!c.req.header('content-type')?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
       return oauthErrorResponse(c, new OAuthFailure('invalid_request', 'the body must be application/x-www-form-urlencoded (RFC 6749 §3.2)'));
     }
@@ -40,32 +43,45 @@ const oauthForm = <S extends ZodType>(schema: S) =>
     return parsed.data as z.infer<S>;
   });
 
-/** Writes one audit event for any refusal of the token endpoint, however early it happened. */
+/**
+ * Every POST to the token endpoint counts against its IP before the body is read, so a flood of
+ * malformed requests is refused (and audited once per window) like a flood of good ones.
+ */
+const limitTokenRequests = (deps: AppDeps) =>
+  createMiddleware<OAuthEnv>(async (c, next) => {
+    if (c.req.method === 'POST') {
+      limitRequests(deps, `exchange:ip:${rateLimitKeyForIp(deps.clientIp(c))}`, deps.config.rateLimit.exchangesPerIpPerMinute, 'token requests from this address');
+    }
+    await next();
+  });
+
+/** Writes one audit event for any refusal of a token request, however early it happened. */
 const auditRefusals = (deps: AppDeps) =>
   createMiddleware<OAuthEnv>(async (c, next) => {
     await next();
-    if (c.res.status < 400 || c.get('unaudited')) return;
-    const body = (await c.res.clone().json().catch(() => ({}))) as { error?: string; error_description?: string };
-    const form = (await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>;
-    const audience = typeof form.audience === 'string' ? form.audience.slice(0, 64) : null;
+    if (c.req.method !== 'POST' || c.res.status < 400 || c.get('unaudited')) return;
+    const body = (await c.res.clone().json().catch(() => ({}))) as { error?: unknown; error_description?: unknown };
+    const code = typeof body.error === 'string' ? body.error : String(c.res.status);
+    const description = typeof body.error_description === 'string' ? body.error_description : '';
     await deps.database.write((tx) =>
       recordAudit(tx, {
         at: deps.clock(),
         action: 'token.exchange',
         outcome: 'failure',
         actorUserId: c.get('attempt')?.userId ?? null,
-        tenantId: audience,
+        tenantId: c.get('audience') ?? null,
         ip: deps.clientIp(c),
-        reason: `${body.error ?? c.res.status}: ${body.error_description ?? ''}`,
+        reason: `${code}: ${description}`,
       }),
     );
   });
 
 /** Authenticates the caller of introspection or revocation, refusing an IP that keeps failing before trying again. */
 async function authenticate(deps: AppDeps, c: Context, form: { client_id?: string; client_secret?: string }) {
-  const key = `oauth-auth-failures:${deps.clientIp(c) ?? 'unknown'}`;
-  if (deps.rateLimiter.exhausted(key, AUTH_FAILURES_PER_IP_PER_MINUTE)) {
-    throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications; retry later', 429, { 'Retry-After': '60' });
+  const key = `oauth-auth-failures:${rateLimitKeyForIp(deps.clientIp(c))}`;
+  const wait = deps.rateLimiter.blockedFor(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+  if (wait !== null) {
+    throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications from this address; retry later', 429, { 'Retry-After': String(wait) });
   }
   try {
     return await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
@@ -78,6 +94,7 @@ async function authenticate(deps: AppDeps, c: Context, form: { client_id?: strin
 export const oauthRoutes = (deps: AppDeps) => {
   const app = new Hono<OAuthEnv>()
     .use('/token', auditRefusals(deps))
+    .use('/token', limitTokenRequests(deps))
     .use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => oauthErrorResponse(c, new OAuthFailure('invalid_request', `request body over ${MAX_FORM_BYTES} bytes`, 413)) }))
     .post('/token', oauthForm(tokenExchangeFormSchema), async (c) => {
       const attempt: ExchangeAttempt = { userId: null };
