@@ -4,6 +4,8 @@ import { sessionResponseSchema } from '../../shared/session';
 import { errorBodySchema } from '../../shared/errors';
 import { DEMO, DEMO_PASSWORD } from '../db/seed';
 import { defaultConfig } from '../config';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../db/schema';
 import { startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 
 let world: TestWorld;
@@ -84,15 +86,43 @@ describe('POST /v1/session', () => {
       const blocked = await attempt();
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-      // Another account from the same IP is still allowed, until the per-IP limit (5) is reached.
+      // Another account from the same IP is still allowed, until the per-IP limit (5) is reached:
+      // the three attempts above and the two below count; the refused fourth one above did not.
       const other = (email: string) =>
         fetch(`${limited.baseUrl}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'guess' }) });
       expect((await other('someone@contoso-msp.example')).status).toBe(401);
-      expect((await other('someone-else@contoso-msp.example')).status).toBe(429);
+      expect((await other('someone-else@contoso-msp.example')).status).toBe(401);
+      expect((await other('a-third@contoso-msp.example')).status).toBe(429);
       limited.clock.advance(60_000);
       expect((await attempt()).status).toBe(401);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('guessing one account from many addresses', () => {
+  it('caps failures per account, yet lets the owner in from an address they used before', async () => {
+    const limits = { ...defaultConfig().rateLimit, signInsPerAccountPerMinute: 5 };
+    const w = await startTestWorld({ config: { rateLimit: limits, trustedProxies: ['127.0.0.1/32'] } });
+    try {
+      const from = (ip: string, password: string) =>
+        fetch(`${w.baseUrl}/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email: DEMO.users.contosoAnalyst.email, password }),
+        });
+      expect((await from('198.51.100.10', DEMO_PASSWORD)).status).toBe(200);
+      for (let i = 1; i <= 5; i++) expect((await from(`203.0.113.${i}`, 'guess')).status).toBe(401);
+      expect((await from('203.0.113.99', 'guess')).status).toBe(429);
+      expect((await from('203.0.113.98', DEMO_PASSWORD)).status).toBe(429);
+      expect((await from('198.51.100.10', DEMO_PASSWORD)).status).toBe(200);
+      const refusals = await w.database.db.select().from(auditEvents).where(eq(auditEvents.reason, 'rate limited (account under attack)'));
+      expect(refusals).toHaveLength(1);
+      w.clock.advance(60_000);
+      expect((await from('203.0.113.98', DEMO_PASSWORD)).status).toBe(200);
+    } finally {
+      await w.close();
     }
   });
 });

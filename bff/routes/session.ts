@@ -3,41 +3,60 @@ import { Hono } from 'hono';
 import { sessionRequestSchema, type SessionResponse } from '../../shared/session';
 import type { AppDeps } from '../deps';
 import { findUserByEmail } from '../db/users';
-import { recordAudit } from '../db/audit';
+import { hasSignedInFrom, recordAudit } from '../db/audit';
+import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords';
 import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
 import { toUserSummary } from './dto';
 
+const KNOWN_ADDRESS_DAYS = 30;
+
+const tooMany = (retryAfterSeconds: number) =>
+  new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(retryAfterSeconds) });
+
 /**
- * Checked before any scrypt: per account and IP (slows guessing one password), per account from
- * anywhere (guessing from many IPs), per IP for any account (CPU spent on scrypt).
+ * Checked before any scrypt. Every attempt counts per account and address (guessing one password)
+ * and per address (CPU spent on scrypt). Only failures count per account from anywhere (guessing
+ * from many addresses); when that cap is reached, addresses the user signed in from before still
+ * get in, so a stranger cannot lock the owner out. Each limit's first refusal in a window is audited.
  */
-function limitSignIns(deps: AppDeps, ip: string | undefined, email: string) {
+async function checkSignInLimits(deps: AppDeps, ip: string | undefined, email: string, userId: string | null) {
   const limits = deps.config.rateLimit;
-  const from = ip ?? 'unknown';
+  const from = rateLimitKeyForIp(ip);
+  const audit = (why: string) =>
+    deps.database.write((tx) => recordAudit(tx, { at: deps.clock(), action: 'session.create', outcome: 'failure', actorUserId: userId, ip, reason: why }));
   for (const [key, limit] of [
-    [`session:ip:${from}`, limits.signInsPerIpPerMinute],
-    [`session:account:${email}`, limits.signInsPerAccountPerMinute],
     [`session:pair:${from}:${email}`, limits.signInsPerAccountAndIpPerMinute],
+    [`session:ip:${from}`, limits.signInsPerIpPerMinute],
   ] as const) {
     const decision = deps.rateLimiter.hit(key, limit);
     if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(decision.retryAfterSeconds) });
+      if (decision.firstRefusal) await audit(`rate limited (${key.split(':')[1]})`);
+      throw tooMany(decision.retryAfterSeconds);
     }
   }
+  const wait = deps.rateLimiter.blockedFor(accountFailuresKey(email), limits.signInsPerAccountPerMinute);
+  if (wait === null) return;
+  const since = new Date(deps.clock().getTime() - KNOWN_ADDRESS_DAYS * 24 * 3600_000);
+  if (userId && ip && (await hasSignedInFrom(deps.database.db, userId, ip, since))) return;
+  if (deps.rateLimiter.hit(`session:account-refusal:${email}`, 1).allowed) await audit('rate limited (account under attack)');
+  throw tooMany(wait);
 }
+
+const accountFailuresKey = (email: string) => `session:account-failures:${email}`;
 
 export const sessionRoutes = (deps: AppDeps) =>
   new Hono().post('/', validate('json', sessionRequestSchema), async (c) => {
     const { email, password } = c.req.valid('json');
     const ip = deps.clientIp(c);
-    limitSignIns(deps, ip, email.toLowerCase());
     const found = await findUserByEmail(deps.database.db, email);
+    await checkSignInLimits(deps, ip, email.toLowerCase(), found?.user.id ?? null);
     // Always pay for one scrypt, so an unknown e-mail and a wrong password take the same time.
     const passwordOk = await verifyPassword(password, found?.user.passwordHash ?? DUMMY_PASSWORD_HASH);
     const now = deps.clock();
     if (!found || !found.user.passwordHash || !passwordOk || found.user.status !== 'active') {
+      deps.rateLimiter.hit(accountFailuresKey(email.toLowerCase()), deps.config.rateLimit.signInsPerAccountPerMinute);
       await deps.database.write((tx) =>
         recordAudit(tx, { at: now, action: 'session.create', outcome: 'failure', actorUserId: found?.user.id ?? null, ip, reason: 'bad credentials' }),
       );
