@@ -5,7 +5,7 @@ import { addLargePartnerAnalyst, LARGE_ANALYST } from '../../test/helpers/large-
 import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 import { eq } from 'drizzle-orm';
 import { DEMO } from './seed';
-import { accessGrants, relationships } from './schema';
+import { accessGrants, relationships, users } from './schema';
 import { liveGrantsStatement, recordSwitch, revokeGrant } from './grants';
 
 const CUSTOMERS = 10_000;
@@ -75,5 +75,20 @@ describe('grant and relationship integrity', () => {
     expect(await world.database.write((tx) => recordSwitch(tx, { id: 'g_c010', userId: DEMO.users.contosoAnalyst.id, customerId: 't_c010' }, at))).toBe(false);
     const globexExpiry = new Date(SEEDED_AT.getTime() + 2 * 3600_000);
     expect(await world.database.write((tx) => recordSwitch(tx, { id: DEMO.grants.globex, userId: DEMO.users.contosoAnalyst.id, customerId: DEMO.tenants.globex }, globexExpiry))).toBe(false);
+  });
+});
+
+describe('grants belong to the granting partner\'s own users', () => {
+  const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: { cause?: { message?: string }; message?: string }) => String(e.cause?.message ?? e.message));
+
+  it('refuses a Contoso grant to a Fabrikam user, and moving a user who still holds grants', async () => {
+    const grant = {
+      id: 'g_foreign_user', userId: DEMO.users.fabrikamAnalyst.id, partnerId: DEMO.tenants.contoso, customerId: DEMO.tenants.acme,
+      platformAdmin: false, role: 'read_only', products: [], grantedBy: DEMO.users.contosoAdmin.id, grantedAt: SEEDED_AT,
+    };
+    expect(await failure(world.database.write((tx) => tx.insert(accessGrants).values(grant)))).toMatch(/belong to the granting partner/);
+    expect(await failure(world.database.write((tx) => tx.update(users).set({ homeTenantId: DEMO.tenants.fabrikam }).where(eq(users.id, DEMO.users.contosoAnalyst.id))))).toMatch(/revoke the user's access grants/);
+    // A user without live grants may move.
+    expect(await failure(world.database.write((tx) => tx.update(users).set({ homeTenantId: DEMO.tenants.fabrikam }).where(eq(users.id, DEMO.users.contosoAdmin.id))))).toBe('succeeded');
   });
 });

@@ -2,7 +2,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { preparedOnce } from './prepared';
-import { accessGrants, recents, relationships, tenants } from './schema';
+import { accessGrants, recents, relationships, tenants, users } from './schema';
 
 export type GrantRow = typeof accessGrants.$inferSelect;
 export type RelationshipRow = typeof relationships.$inferSelect;
@@ -52,7 +52,8 @@ export function liveGrantsStatement(userId: string) {
       t.id, t.name, t.kind, t.status, t.parent_id, p.id, p.name, p.kind, p.status, r.id, r.state, r.removed_at, r.removed_by
     )) as grants
     from (select * from ${accessGrants} where ${accessGrants.userId} = ${userId} and ${accessGrants.revokedAt} is null) g
-    join ${tenants} t on t.id = g.customer_id
+    join ${users} u on u.id = g.user_id and u.home_tenant_id = g.partner_id
+    join ${tenants} t on t.id = g.customer_id and t.parent_id = g.partner_id
     join ${tenants} p on p.id = g.partner_id
     left join ${relationships} r on r.partner_id = g.partner_id and r.customer_id = g.customer_id`;
 }

@@ -32,7 +32,9 @@ export const accessRoutes = (deps: AppDeps) =>
     }
 
     const loaded = await loadAccessFacts(db, subject, query.tenant);
-    const callerHoldsGrant = subject.user.id === caller.user.id && !!loaded?.facts.grant;
+    // A grant reveals its tenant only when it is a real delegation: from the caller's own partner, for that partner's client.
+    const held = loaded?.facts.grant;
+    const callerHoldsGrant = subject === caller && !!held && held.partnerId === caller.user.homeTenantId && held.partnerId === loaded?.facts.tenantParentId;
     const visible = loaded && canSeeTenant(viewer, loaded.chain.map((t) => t.id), callerHoldsGrant);
     const base = { user: { id: subject.user.id, email: subject.user.email }, permission: query.permission ?? null, evaluated_at: now.toISOString() };
     if (!visible) {
