@@ -34,6 +34,8 @@ export interface AppConfig {
 
 export const EXTENSION_CLIENT_ID = 'switchboard-extension';
 export const MAX_ACCESS_TOKEN_SECONDS = 15 * 60;
+/** The longest session any configuration allows: how long a retired signing key stays published. */
+export const MAX_SESSION_SECONDS = 7 * 24 * 3600;
 
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {

@@ -29,7 +29,7 @@ export async function createDeps(options: {
   clientIp?: AppDeps['clientIp'];
 }): Promise<AppDeps> {
   const { database, clock, config } = options;
-  const keys = new KeyStore(database, clock, Math.max(config.sessionTtlSeconds, config.accessTokenTtlSeconds));
+  const keys = new KeyStore(database, clock);
   await keys.init();
   const tokens = createTokenService({
     keys,

@@ -37,6 +37,9 @@ describe('the console client secret', () => {
   it('may be the public development secret only while the issuer is on this machine', () => {
     expect(readEnv({ ISSUER: 'http://localhost:8787' }).usingDevSecret).toBe(true);
     expect(() => readEnv({ ISSUER: 'https://switchboard.example.com' })).toThrow(/CONSOLE_CLIENT_SECRET/);
+    expect(() => readEnv({ HOST: '0.0.0.0', ISSUER: 'http://localhost:8787' })).toThrow(/CONSOLE_CLIENT_SECRET/);
+    expect(() => readEnv({ HOST: '::' })).toThrow(/CONSOLE_CLIENT_SECRET/);
+    expect(readEnv({ HOST: '::', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).config.issuer).toBe('http://[::]:8787');
     expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).usingDevSecret).toBe(false);
   });
 });

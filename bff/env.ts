@@ -1,10 +1,11 @@
 // Parses the environment once, at start, and fails fast with every problem listed.
 import { z } from 'zod';
-import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, type AppConfig } from './config';
+import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, MAX_SESSION_SECONDS, type AppConfig } from './config';
 import { isValidAllowlistEntry } from './domain/ip-allowlist';
 
 const url = z.url({ protocol: /^https?$/ });
-const isLoopback = (u: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname);
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+const isLoopback = (u: string) => LOOPBACK_HOSTS.includes(new URL(u).hostname);
 const splitList = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const envSchema = z
   .object({
@@ -16,7 +17,7 @@ const envSchema = z
     CONSOLE_URL: url.default('http://127.0.0.1:8788'),
     EXTRA_RESOURCES: z.string().optional(),
     CONSOLE_CLIENT_SECRET: z.string().min(16).optional(),
-    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(MAX_SESSION_SECONDS).default(8 * 3600),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(MAX_ACCESS_TOKEN_SECONDS).default(MAX_ACCESS_TOKEN_SECONDS),
     OIDC_ISSUER: url.optional(),
     OIDC_JWKS_URL: url.optional(),
@@ -50,9 +51,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const issuer = e.ISSUER ?? `http://${e.HOST}:${e.PORT}`;
-  if (!e.CONSOLE_CLIENT_SECRET && !isLoopback(issuer)) {
-    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required when the issuer is not on this machine (the development secret is public)');
+  const issuer = e.ISSUER ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  if (!e.CONSOLE_CLIENT_SECRET && !(isLoopback(issuer) && LOOPBACK_HOSTS.includes(e.HOST))) {
+    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required unless the server listens on and is named by a loopback address (the development secret is public)');
   }
   const base = defaultConfig();
   const config: AppConfig = {

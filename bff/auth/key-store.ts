@@ -4,6 +4,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type Cry
 import type { Database } from '../db/client';
 import { findPublishedKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
 import type { Clock } from '../domain/clock';
+import { MAX_SESSION_SECONDS } from '../config';
 
 export const SIGNING_ALG = 'ES256';
 const CACHE_MS = 30_000;
@@ -20,11 +21,9 @@ export class KeyStore {
   private loadedAt = -Infinity;
   private reloading: Promise<void> | null = null;
 
-  /** `longestTokenSeconds`: how long a retired key must stay published (the longest token lifetime). */
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly longestTokenSeconds: number,
   ) {}
 
   /** Loads the keys, creating the first one on an empty database. */
@@ -64,7 +63,9 @@ export class KeyStore {
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
     const kid = await calculateJwkThumbprint(publicJwk);
-    const publishUntil = new Date(now.getTime() + this.longestTokenSeconds * 1000 + 60_000);
+    // Whatever the configured lifetimes (the CLI may not share the server's environment), no token
+    // a retired key signed can outlive the longest session allowed.
+    const publishUntil = new Date(now.getTime() + MAX_SESSION_SECONDS * 1000 + 60_000);
     await this.database.write(async (tx) => {
       await retireActiveKeys(tx, now, publishUntil);
       await insertKey(tx, { kid, alg: SIGNING_ALG, publicJwk, privateJwk, createdAt: now, retiredAt: null, publishUntil: null });

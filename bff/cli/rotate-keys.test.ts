@@ -17,7 +17,7 @@ describe('keys:rotate', () => {
     const url = `file:${join(dir, 'keys.db')}`;
     try {
       const database = await openDatabase({ url });
-      const keys = new KeyStore(database, systemClock, 900);
+      const keys = new KeyStore(database, systemClock);
       await keys.init();
       const [before] = (await keys.jwks()).keys;
       database.close();
@@ -28,7 +28,7 @@ describe('keys:rotate', () => {
       expect(stdout).toMatch(/new signing key \S+; 2 key\(s\) published/);
 
       const reopened = await openDatabase({ url });
-      const after = new KeyStore(reopened, systemClock, 900);
+      const after = new KeyStore(reopened, systemClock);
       const published = (await after.jwks()).keys.map((k) => k.kid);
       expect(published).toHaveLength(2);
       expect(published).toContain(before!.kid);

@@ -7,7 +7,7 @@ import { readEnv } from '../env';
 
 const env = readEnv();
 const database = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
-const keys = new KeyStore(database, systemClock, Math.max(env.config.sessionTtlSeconds, env.config.accessTokenTtlSeconds));
+const keys = new KeyStore(database, systemClock);
 const kid = await keys.rotate();
 const { keys: published } = await keys.jwks();
 console.log(`new signing key ${kid}; ${published.length} key(s) published: ${published.map((k) => k.kid).join(', ')}`);
