@@ -2,17 +2,14 @@
 // any endpoint, whatever tenant id they try.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../bff/db/seed';
-import { defaultConfig } from '../bff/config';
 import { tenants } from '../bff/db/schema';
 import { TOKEN_EXCHANGE_GRANT, ACCESS_TOKEN_TYPE } from '../shared/oauth';
-import { startTestWorld, type TestWorld } from './helpers/test-server';
+import { startTestWorld, unlimitedRates, type TestWorld } from './helpers/test-server';
 
 let world: TestWorld;
 let allTenants: { id: string; name: string; parentId: string | null }[];
 beforeAll(async () => {
-  // Probing every foreign tenant is far above the real per-user exchange limit; lift it here.
-  const limits = defaultConfig().rateLimit;
-  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 100_000, exchangesPerIpPerMinute: 100_000, signInsPerAccountAndIpPerMinute: 1000, signInsPerAccountPerMinute: 1000, signInsPerIpPerMinute: 1000 } } });
+  world = await startTestWorld({ config: { rateLimit: unlimitedRates() } });
   allTenants = await world.database.db.select({ id: tenants.id, name: tenants.name, parentId: tenants.parentId }).from(tenants);
 });
 afterAll(() => world.close());

@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { errorBodySchema } from '../shared/errors';
 import { oauthErrorSchema } from '../shared/oauth';
-import { defaultConfig } from '../bff/config';
 import { DEMO } from '../bff/db/seed';
-import { startTestWorld, type TestWorld } from './helpers/test-server';
+import { startTestWorld, unlimitedRates, type TestWorld } from './helpers/test-server';
 
 let world: TestWorld;
 let session: string;
 beforeAll(async () => {
-  const limits = defaultConfig().rateLimit;
-  world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e6, exchangesPerIpPerMinute: 1e6, signInsPerAccountAndIpPerMinute: 1e6, signInsPerAccountPerMinute: 1e6, signInsPerIpPerMinute: 1e6 } } });
+  world = await startTestWorld({ config: { rateLimit: unlimitedRates() } });
   session = await world.signIn(DEMO.users.contosoAnalyst.email);
 });
 afterAll(() => world.close());

@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { SignJWT, generateKeyPair } from 'jose';
-import { defaultConfig } from '../../bff/config';
 import { DEMO } from '../../bff/db/seed';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../../shared/oauth';
 import { addLargePartnerAnalyst, LARGE_ANALYST } from '../helpers/large-partner';
-import { SEEDED_AT, startTestWorld } from '../helpers/test-server';
+import { SEEDED_AT, startTestWorld, unlimitedRates } from '../helpers/test-server';
 import { printTable, runLoad, type LoadResult } from './load';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -17,8 +16,7 @@ const CUSTOMERS = 10_000;
 const opts = { concurrency, durationMs: seconds * 1000 };
 
 async function main() {
-  const limits = defaultConfig().rateLimit;
-  const world = await startTestWorld({ config: { rateLimit: { ...limits, exchangesPerUserPerMinute: 1e9, exchangesPerIpPerMinute: 1e9, signInsPerAccountAndIpPerMinute: 1e9, signInsPerAccountPerMinute: 1e9, signInsPerIpPerMinute: 1e9 } } });
+  const world = await startTestWorld({ config: { rateLimit: unlimitedRates() } });
   await addLargePartnerAnalyst(world.database, CUSTOMERS, SEEDED_AT);
   const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
   const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -16,6 +16,15 @@ import { manualClock } from '../../bff/domain/clock';
 /** The instant every test world is seeded at (grant expiries are relative to it). */
 export const SEEDED_AT = new Date('2026-11-24T12:00:00Z');
 
+/** Rate limits no test (or benchmark) trips unless it means to: probing many tenants is not an attack. */
+export const unlimitedRates = (): AppConfig['rateLimit'] => ({
+  exchangesPerUserPerMinute: 1e9,
+  exchangesPerIpPerMinute: 1e9,
+  signInsPerAccountAndIpPerMinute: 1e9,
+  signInsPerAccountPerMinute: 1e9,
+  signInsPerIpPerMinute: 1e9,
+});
+
 export interface TestWorld {
   baseUrl: string;
   deps: AppDeps;
