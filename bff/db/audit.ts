@@ -1,6 +1,5 @@
 // Audit trail: who did what to which tenant, from where, and how it ended.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
 import type { Tx } from './client';
 import { auditEvents } from './schema';
 
@@ -13,21 +12,3 @@ export async function recordAudit(tx: Tx, event: AuditEvent) {
   await tx.insert(auditEvents).values({ id: randomUUID(), ...event, reason });
 }
 
-/** Whether the user signed in successfully from `ip` since `since` (a known address). */
-export async function hasSignedInFrom(db: Tx, userId: string, ip: string, since: Date): Promise<boolean> {
-  const row = await db
-    .select({ id: auditEvents.id })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.actorUserId, userId),
-        gt(auditEvents.at, since),
-        eq(auditEvents.action, 'session.create'),
-        eq(auditEvents.outcome, 'success'),
-        eq(auditEvents.ip, ip),
-      ),
-    )
-    .limit(1)
-    .get();
-  return !!row;
-}

@@ -156,3 +156,14 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_actor_idx').on(t.actorUserId, t.at), index('audit_events_tenant_idx').on(t.tenantId, t.at)],
 );
+
+/** Addresses (IPv4, or IPv6 /64) a user signed in from: they stay welcome while the account is under attack. */
+export const knownAddresses = sqliteTable(
+  'known_addresses',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    addressKey: text('address_key').notNull(),
+    lastSignInAt: instant('last_sign_in_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.addressKey] })],
+);

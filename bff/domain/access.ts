@@ -96,6 +96,15 @@ function describeGrant(grant: GrantFact): string {
   return `grant ${grant.id} (${parts.join(', ')})`;
 }
 
+/**
+ * Whether the grant row is a real delegation: given by the user's own partner, for a client of that
+ * partner. Any other row (left behind by a user who moved, say) proves nothing and reveals nothing.
+ */
+export function isDelegatedGrant(facts: Pick<AccessFacts, 'user' | 'grant' | 'tenantParentId'>): boolean {
+  const { grant } = facts;
+  return !!grant && grant.partnerId === facts.user.homeTenantId && grant.partnerId === facts.tenantParentId;
+}
+
 /** Whether the user may enter the tenant at `now`, with one reason per check made. */
 export function resolveEntry(facts: AccessFacts, now: Date): { allowed: boolean; via: AccessDecision['via']; reasons: Reason[] } {
   const { user, tenant, partner, relationship, grant } = facts;
@@ -120,7 +129,7 @@ export function resolveEntry(facts: AccessFacts, now: Date): { allowed: boolean;
     reasons.push({ code: 'relationship_removed', ok: false, message: `relationship ${pair} removed by the ${relationship.removedBy ?? 'partner'}${when}` });
   }
 
-  if (!grant || grant.partnerId !== user.homeTenantId || grant.partnerId !== facts.tenantParentId) reasons.push({ code: 'grant_missing', ok: false, message: `no access grant for ${user.email} in ${tenant.name}` });
+  if (!grant || !isDelegatedGrant(facts)) reasons.push({ code: 'grant_missing', ok: false, message: `no access grant for ${user.email} in ${tenant.name}` });
   else if (grant.revokedAt && grant.revokedAt.getTime() <= now.getTime()) reasons.push({ code: 'grant_revoked', ok: false, message: `grant ${grant.id} revoked at ${iso(grant.revokedAt)}` });
   else if (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime()) reasons.push({ code: 'grant_expired', ok: false, message: `grant ${grant.id} expired at ${iso(grant.expiresAt)}` });
   else {

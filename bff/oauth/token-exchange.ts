@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
 import { recordAudit } from '../db/audit';
 import { recordSwitch } from '../db/grants';
-import { resolveAccess } from '../domain/access';
+import { isDelegatedGrant, resolveAccess } from '../domain/access';
 import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
@@ -80,8 +80,9 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   if (!config.resources.includes(resource)) throw new OAuthFailure('invalid_target', `unknown resource ${resource}`);
 
   const loaded = await loadAccessFacts(db, user, form.audience);
-  // Without a grant, nothing tells a forbidden customer from one that does not exist.
-  if (!loaded || loaded.facts.tenant.kind !== 'client' || !loaded.facts.grant) throw new OAuthFailure('invalid_target', NOT_ENTERABLE);
+  const grant = loaded?.facts.grant;
+  // Without a grant of their own, nothing tells a forbidden customer from one that does not exist.
+  if (!loaded || !grant || loaded.facts.tenant.kind !== 'client' || !isDelegatedGrant(loaded.facts)) throw new OAuthFailure('invalid_target', NOT_ENTERABLE);
   const now = clock();
   const decision = resolveAccess(loaded.facts, loaded.entitlements, now);
   if (!decision.allowed) throw new OAuthFailure('invalid_target', decision.summary);
@@ -95,7 +96,6 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   if (wider.length) throw new OAuthFailure('invalid_scope', `not granted in ${tenant.name}: ${wider.join(' ')}`);
   const scope = [...new Set(requested ?? decision.effectivePermissions)].sort().join(' ');
 
-  const grant = loaded.facts.grant;
   const expiresAtMs = Math.min(
     now.getTime() + config.accessTokenTtlSeconds * 1000,
     grant.expiresAt?.getTime() ?? Infinity,

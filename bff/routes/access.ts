@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
 import { tenantChain } from '../db/tenants';
 import { findUserById } from '../db/users';
-import { resolveAccess } from '../domain/access';
+import { isDelegatedGrant, resolveAccess } from '../domain/access';
 import { canExplainFor, canSeeTenant } from '../domain/visibility';
 import { requireCaller } from '../middleware/auth';
 import { ApiError } from '../middleware/errors';
@@ -32,9 +32,8 @@ export const accessRoutes = (deps: AppDeps) =>
     }
 
     const loaded = await loadAccessFacts(db, subject, query.tenant);
-    // A grant reveals its tenant only when it is a real delegation: from the caller's own partner, for that partner's client.
-    const held = loaded?.facts.grant;
-    const callerHoldsGrant = subject === caller && !!held && held.partnerId === caller.user.homeTenantId && held.partnerId === loaded?.facts.tenantParentId;
+    // A grant reveals its tenant to its own holder, and only when it is a real delegation.
+    const callerHoldsGrant = subject === caller && !!loaded && isDelegatedGrant(loaded.facts);
     const visible = loaded && canSeeTenant(viewer, loaded.chain.map((t) => t.id), callerHoldsGrant);
     const base = { user: { id: subject.user.id, email: subject.user.email }, permission: query.permission ?? null, evaluated_at: now.toISOString() };
     if (!visible) {

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { sessionRequestSchema, type SessionResponse } from '../../shared/session';
 import type { AppDeps } from '../deps';
 import { findUserByEmail } from '../db/users';
-import { hasSignedInFrom, recordAudit } from '../db/audit';
+import { recordAudit } from '../db/audit';
+import { isKnownAddress, rememberAddress } from '../db/known-addresses';
 import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords';
 import { ApiError } from '../middleware/errors';
@@ -11,6 +12,7 @@ import { validate } from '../middleware/validate';
 import { toUserSummary } from './dto';
 
 const KNOWN_ADDRESS_DAYS = 30;
+const NO_USER = '\u0000no-user';
 
 const tooMany = (retryAfterSeconds: number) =>
   new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(retryAfterSeconds) });
@@ -39,7 +41,8 @@ async function checkSignInLimits(deps: AppDeps, ip: string | undefined, email: s
   const wait = deps.rateLimiter.blockedFor(accountFailuresKey(email), limits.signInsPerAccountPerMinute);
   if (wait === null) return;
   const since = new Date(deps.clock().getTime() - KNOWN_ADDRESS_DAYS * 24 * 3600_000);
-  if (userId && ip && (await hasSignedInFrom(deps.database.db, userId, ip, since))) return;
+  // Looked up for unknown e-mails too, so the answer takes as long whether the account exists or not.
+  if (await isKnownAddress(deps.database.db, userId ?? NO_USER, from, since)) return;
   if (deps.rateLimiter.hit(`session:account-refusal:${email}`, 1).allowed) await audit('rate limited (account under attack)');
   throw tooMany(wait);
 }
@@ -63,9 +66,10 @@ export const sessionRoutes = (deps: AppDeps) =>
       throw new ApiError(401, 'unauthorized', 'e-mail or password is wrong');
     }
     const session = await deps.tokens.issueSession({ id: found.user.id, email: found.user.email, homeTenantId: found.user.homeTenantId });
-    await deps.database.write((tx) =>
-      recordAudit(tx, { at: now, action: 'session.create', outcome: 'success', actorUserId: found.user.id, tenantId: found.home.id, ip }),
-    );
+    await deps.database.write(async (tx) => {
+      await recordAudit(tx, { at: now, action: 'session.create', outcome: 'success', actorUserId: found.user.id, tenantId: found.home.id, ip });
+      await rememberAddress(tx, found.user.id, rateLimitKeyForIp(ip), now);
+    });
     c.header('Cache-Control', 'no-store');
     return c.json(
       { session_token: session.token, token_type: 'Bearer', expires_in: session.expiresIn, user: toUserSummary(found) } satisfies SessionResponse,
