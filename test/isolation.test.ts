@@ -2,7 +2,8 @@
 // any endpoint, whatever tenant id they try.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../bff/db/seed';
-import { tenants } from '../bff/db/schema';
+import { eq } from 'drizzle-orm';
+import { accessGrants, tenants, users } from '../bff/db/schema';
 import { TOKEN_EXCHANGE_GRANT, ACCESS_TOKEN_TYPE } from '../shared/oauth';
 import { startTestWorld, unlimitedRates, type TestWorld } from './helpers/test-server';
 
@@ -64,6 +65,47 @@ describe('cross-partner isolation', () => {
     for (const t of foreign) {
       expect(context).not.toContain(t.name);
       expect(context).not.toContain(`"${t.id}"`);
+    }
+  });
+});
+
+describe('a user who moved to another partner', () => {
+  it('learns nothing more of the old partner\'s customers than of tenants that do not exist', async () => {
+    const moved = await startTestWorld({ config: { rateLimit: unlimitedRates() } });
+    try {
+      const analyst = DEMO.users.contosoAnalyst.id;
+      const at = moved.clock();
+      // Revoke every grant, move the user to Fabrikam, then (as a careless script might) bring one grant back.
+      await moved.database.write(async (tx) => {
+        await tx.update(accessGrants).set({ revokedAt: at }).where(eq(accessGrants.userId, analyst));
+        await tx.update(users).set({ homeTenantId: DEMO.tenants.fabrikam }).where(eq(users.id, analyst));
+      });
+      const revived = await moved.database
+        .write((tx) => tx.update(accessGrants).set({ revokedAt: null }).where(eq(accessGrants.id, DEMO.grants.acme)))
+        .then(() => 'revived', () => 'refused');
+      expect(revived).toBe('refused');
+      // Rows written before the triggers existed (or by hand) must not matter either: force one in.
+      await moved.database.client.execute('DROP TRIGGER access_grants_user_of_partner_update');
+      await moved.database.write((tx) => tx.update(accessGrants).set({ revokedAt: null }).where(eq(accessGrants.id, DEMO.grants.acme)));
+
+      const token = await moved.signIn(DEMO.users.contosoAnalyst.email);
+      const ask = async (tenantId: string) => {
+        const auth = { authorization: `Bearer ${token}` };
+        const replies = await Promise.all([
+          fetch(`${moved.baseUrl}/v1/access/explain?tenant=${tenantId}`, { headers: auth }),
+          fetch(`${moved.baseUrl}/v1/tenants/${tenantId}/entitlements`, { headers: auth }),
+          fetch(`${moved.baseUrl}/oauth/token`, {
+            method: 'POST',
+            body: new URLSearchParams({ grant_type: TOKEN_EXCHANGE_GRANT, client_id: 'switchboard-extension', subject_token: token, subject_token_type: ACCESS_TOKEN_TYPE, audience: tenantId }),
+          }),
+        ]);
+        return Promise.all(replies.map(async (r) => `${r.status} ${(await r.text()).replaceAll(tenantId, 'ID').replace(/"evaluated_at":"[^"]+"/g, '')}`));
+      };
+      expect(await ask(DEMO.tenants.acme)).toEqual(await ask('t_no_such_tenant'));
+      const context = await (await fetch(`${moved.baseUrl}/v1/me/context`, { headers: { authorization: `Bearer ${token}` } })).text();
+      expect(context).not.toContain('Acme Retail');
+    } finally {
+      await moved.close();
     }
   });
 });

@@ -5,7 +5,7 @@ import { addLargePartnerAnalyst, LARGE_ANALYST } from '../../test/helpers/large-
 import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 import { eq } from 'drizzle-orm';
 import { DEMO } from './seed';
-import { accessGrants, relationships, users } from './schema';
+import { accessGrants, relationships, tenants, users } from './schema';
 import { liveGrantsStatement, recordSwitch, revokeGrant } from './grants';
 
 const CUSTOMERS = 10_000;
@@ -90,5 +90,14 @@ describe('grants belong to the granting partner\'s own users', () => {
     expect(await failure(world.database.write((tx) => tx.update(users).set({ homeTenantId: DEMO.tenants.fabrikam }).where(eq(users.id, DEMO.users.contosoAnalyst.id))))).toMatch(/revoke the user's access grants/);
     // A user without live grants may move.
     expect(await failure(world.database.write((tx) => tx.update(users).set({ homeTenantId: DEMO.tenants.fabrikam }).where(eq(users.id, DEMO.users.contosoAdmin.id))))).toBe('succeeded');
+  });
+});
+
+describe('hierarchy moves', () => {
+  const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: { cause?: { message?: string }; message?: string }) => String(e.cause?.message ?? e.message));
+
+  it('refuses re-pointing a relationship, and moving a managed client under another partner', async () => {
+    expect(await failure(world.database.write((tx) => tx.update(relationships).set({ partnerId: DEMO.tenants.fabrikam }).where(eq(relationships.customerId, 't_c030'))))).toMatch(/customer's parent/);
+    expect(await failure(world.database.write((tx) => tx.update(tenants).set({ parentId: DEMO.tenants.fabrikam }).where(eq(tenants.id, 't_c030'))))).toMatch(/before moving it/);
   });
 });

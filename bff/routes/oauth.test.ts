@@ -90,6 +90,27 @@ describe('POST /oauth/token', () => {
       expect(claims.exp! * 1000).toBeLessThanOrEqual(GLOBEX_EXPIRY.getTime());
     });
 
+    it('hands out no token when the grant is revoked while the token is being signed', async () => {
+      const lastAccess = async () => (await world.database.db.select().from(accessGrants).where(eq(accessGrants.id, 'g_c020')).get())?.lastAccessAt;
+      const before = await lastAccess();
+      const sign = world.deps.tokens.issueAccessToken;
+      world.deps.tokens.issueAccessToken = async (...args) => {
+        const signed = await sign(...args);
+        await world.database.write((tx) => revokeGrant(tx, 'g_c020', world.clock()));
+        return signed;
+      };
+      try {
+        const reply = await exchange(world, analyst, 't_c020');
+        expectOAuthError(reply, 'invalid_target');
+        expect(reply.body.error_description).toContain('revoked or expired a moment ago');
+      } finally {
+        world.deps.tokens.issueAccessToken = sign;
+      }
+      const rows = await world.database.db.select().from(auditEvents).where(eq(auditEvents.tenantId, 't_c020'));
+      expect(rows.map((r) => r.outcome)).toEqual(['failure']);
+      expect(await lastAccess()).toEqual(before);
+    });
+
     it('writes a success audit row, the grant last access and the recents entry', async () => {
       world.clock.advance(3 * MINUTE);
       const now = world.clock();
@@ -391,6 +412,18 @@ describe('POST /oauth/token audits refusals that happen before the exchange itse
 });
 
 describe('POST /oauth/token per-IP limit', () => {
+  it('counts oversized bodies before reading them', async () => {
+    const world = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, exchangesPerIpPerMinute: 60 } } });
+    try {
+      const huge = 'scope=' + 'x'.repeat(40_000);
+      const send = () => fetch(`${world.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: huge });
+      for (let i = 0; i < 60; i++) expect((await send()).status).toBe(413);
+      expect((await send()).status).toBe(429);
+    } finally {
+      await world.close();
+    }
+  });
+
   it('counts malformed requests too, refusing the flood with 429 and auditing it once', async () => {
     const world = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, exchangesPerIpPerMinute: 60 } } });
     try {
