@@ -40,6 +40,9 @@ describe('the console client secret', () => {
     expect(() => readEnv({ HOST: '0.0.0.0', ISSUER: 'http://localhost:8787' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(() => readEnv({ HOST: '::' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(readEnv({ HOST: '::', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).config.issuer).toBe('http://[::]:8787');
+    expect(readEnv({ HOST: '[::1]' }).config.issuer).toBe('http://[::1]:8787');
+    expect(() => readEnv({ TRUSTED_PROXIES: '127.0.0.1' })).toThrow(/CONSOLE_CLIENT_SECRET/);
+    expect(() => readEnv({ HOST: 'foo bar' })).toThrow(/HOST: an IP address or a host name/);
     expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).usingDevSecret).toBe(false);
   });
 });

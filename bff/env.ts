@@ -1,6 +1,7 @@
 // Parses the environment once, at start, and fails fast with every problem listed.
 import { z } from 'zod';
 import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, MAX_SESSION_SECONDS, type AppConfig } from './config';
+import ipaddr from 'ipaddr.js';
 import { isValidAllowlistEntry } from './domain/ip-allowlist';
 
 const url = z.url({ protocol: /^https?$/ });
@@ -9,7 +10,11 @@ const isLoopback = (u: string) => LOOPBACK_HOSTS.includes(new URL(u).hostname);
 const splitList = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const envSchema = z
   .object({
-    HOST: z.string().default('127.0.0.1'),
+    HOST: z
+      .string()
+      .transform((h) => h.replace(/^\[(.*)\]$/, '$1'))
+      .refine((h) => ipaddr.isValid(h) || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(h), 'an IP address or a host name')
+      .default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     DATABASE_URL: z.string().regex(/^(file:|libsql:|https?:|wss?:)/, 'use file:, libsql:, http(s): or ws(s):').default('file:bff/.data/switchboard.db'),
     DATABASE_AUTH_TOKEN: z.string().optional(),
@@ -52,8 +57,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   }
   const e = parsed.data;
   const issuer = e.ISSUER ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
-  if (!e.CONSOLE_CLIENT_SECRET && !(isLoopback(issuer) && LOOPBACK_HOSTS.includes(e.HOST))) {
-    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required unless the server listens on and is named by a loopback address (the development secret is public)');
+  if (!e.CONSOLE_CLIENT_SECRET && !(isLoopback(issuer) && LOOPBACK_HOSTS.includes(e.HOST) && !e.TRUSTED_PROXIES)) {
+    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required unless the server listens on, is named by, and is reached only through a loopback address (the development secret is public)');
   }
   const base = defaultConfig();
   const config: AppConfig = {

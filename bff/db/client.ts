@@ -34,6 +34,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
   const client = createClient({ url: options.url, authToken: options.authToken, timeout: 1000 });
   // WAL is a property of the database file, so it holds for every connection.
   if (options.url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
+  // libSQL opens every connection with foreign keys on; this only states it for the first one.
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });

@@ -1,4 +1,4 @@
-// Tenant queries: the hierarchy chain with subscriptions, and subscription writes.
+// Tenant queries: the hierarchy chain with subscriptions, and status and allow-list writes.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { tenantAddons, tenantPackages, tenants } from './schema';

@@ -59,8 +59,8 @@ export function rateLimitKeyForIp(ip: string | undefined): string {
   const addr = normalizeIp(ip);
   if (!addr) return 'unknown';
   const parsed = ipaddr.parse(addr);
-  if (parsed.kind() === 'ipv4') return addr;
-  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  if (!(parsed instanceof ipaddr.IPv6)) return addr;
+  const parts = parsed.parts.slice(0, 4).map((p) => p.toString(16));
   return `${parts.join(':')}::/64`;
 }
 

@@ -6,6 +6,9 @@ import type { TokenService } from '../auth/tokens';
 import { bearerToken } from '../middleware/auth';
 import { userForIdentity } from '../auth/identity-user';
 import type { Tx } from '../db/client';
+import type { Context } from 'hono';
+import type { AppDeps } from '../deps';
+import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { OAuthFailure } from './errors';
 
 export type OAuthCaller = { kind: 'client'; clientId: string } | { kind: 'user'; userId: string };
@@ -51,4 +54,22 @@ export async function authenticateOAuthCaller(
     return { kind: 'user', userId: user.user.id };
   }
   throw unauthenticated('authenticate as the console client (HTTP Basic) or with a session token (Bearer)');
+}
+
+/** Failed client or bearer authentications per address per minute on introspection and revocation. */
+const AUTH_FAILURES_PER_IP_PER_MINUTE = 30;
+
+/** Authenticates the caller of introspection or revocation, refusing an address that keeps failing before trying again. */
+export async function authenticateLimited(deps: AppDeps, c: Context, form: { client_id?: string; client_secret?: string }): Promise<OAuthCaller> {
+  const key = `oauth-auth-failures:${rateLimitKeyForIp(deps.clientIp(c))}`;
+  const wait = deps.rateLimiter.blockedFor(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+  if (wait !== null) {
+    throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications from this address; retry later', 429, { 'Retry-After': String(wait) });
+  }
+  try {
+    return await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
+  } catch (err) {
+    deps.rateLimiter.hit(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+    throw err;
+  }
 }

@@ -13,6 +13,7 @@ import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
 import { OAuthFailure } from './errors';
+import { limitRequests } from './token-guards';
 
 const param = z.string().min(1).max(8192);
 /** RFC 8693 §2.1 request parameters; every one a single string (a repeated parameter is an error). */
@@ -37,14 +38,6 @@ const NOT_ENTERABLE = 'the audience is not a customer you may enter';
 /** Who asked for which customer: filled in as the request is understood, for the audit of a refusal. */
 export interface ExchangeAttempt {
   userId: string | null;
-}
-
-/** Counts one request under `key`; over the limit, a 429 (audited once per window, not per request). */
-export function limitRequests(deps: AppDeps, key: string, perMinute: number, what: string) {
-  const hit = deps.rateLimiter.hit(key, perMinute);
-  if (!hit.allowed) {
-    throw new OAuthFailure('temporarily_unavailable', `too many ${what}; retry later`, 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
-  }
 }
 
 /** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */

@@ -1,24 +1,18 @@
 // /oauth: token exchange (RFC 8693), introspection (RFC 7662), revocation (RFC 7009). Form-encoded
 // in, RFC 6749 errors out, never cached. Every refusal of the token endpoint is audited.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
-import { recordAudit } from '../db/audit';
-import { authenticateOAuthCaller } from '../oauth/client-auth';
+import { authenticateLimited } from '../oauth/client-auth';
 import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
-import { exchangeToken, limitRequests, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
-import { rateLimitKeyForIp } from '../domain/ip-allowlist';
+import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
+import { auditRefusals, limitTokenRequests, skipAudit, type OAuthEnv } from '../oauth/token-guards';
 
 const MAX_FORM_BYTES = 32 * 1024;
-/** Failed client or bearer authentications per IP per minute on introspection and revocation. */
-const AUTH_FAILURES_PER_IP_PER_MINUTE = 30;
-
-type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; audience?: string; unaudited?: boolean } };
 
 const tokenForm = z.object({
   token: z.string().min(1).max(8192),
@@ -43,54 +37,6 @@ const oauthForm = <S extends ZodType>(schema: S) =>
     return parsed.data as z.infer<S>;
   });
 
-/**
- * Every POST to the token endpoint counts against its IP before the body is read, so a flood of
- * malformed requests is refused (and audited once per window) like a flood of good ones.
- */
-const limitTokenRequests = (deps: AppDeps) =>
-  createMiddleware<OAuthEnv>(async (c, next) => {
-    if (c.req.method === 'POST') {
-      limitRequests(deps, `exchange:ip:${rateLimitKeyForIp(deps.clientIp(c))}`, deps.config.rateLimit.exchangesPerIpPerMinute, 'token requests from this address');
-    }
-    await next();
-  });
-
-/** Writes one audit event for any refusal of a token request, however early it happened. */
-const auditRefusals = (deps: AppDeps) =>
-  createMiddleware<OAuthEnv>(async (c, next) => {
-    await next();
-    if (c.req.method !== 'POST' || c.res.status < 400 || c.get('unaudited')) return;
-    const body = (await c.res.clone().json().catch(() => ({}))) as { error?: unknown; error_description?: unknown };
-    const code = typeof body.error === 'string' ? body.error : String(c.res.status);
-    const description = typeof body.error_description === 'string' ? body.error_description : '';
-    await deps.database.write((tx) =>
-      recordAudit(tx, {
-        at: deps.clock(),
-        action: 'token.exchange',
-        outcome: 'failure',
-        actorUserId: c.get('attempt')?.userId ?? null,
-        tenantId: c.get('audience') ?? null,
-        ip: deps.clientIp(c),
-        reason: `${code}: ${description}`,
-      }),
-    );
-  });
-
-/** Authenticates the caller of introspection or revocation, refusing an IP that keeps failing before trying again. */
-async function authenticate(deps: AppDeps, c: Context, form: { client_id?: string; client_secret?: string }) {
-  const key = `oauth-auth-failures:${rateLimitKeyForIp(deps.clientIp(c))}`;
-  const wait = deps.rateLimiter.blockedFor(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
-  if (wait !== null) {
-    throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications from this address; retry later', 429, { 'Retry-After': String(wait) });
-  }
-  try {
-    return await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
-  } catch (err) {
-    deps.rateLimiter.hit(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
-    throw err;
-  }
-}
-
 export const oauthRoutes = (deps: AppDeps) => {
   const app = new Hono<OAuthEnv>()
     .use('/token', auditRefusals(deps))
@@ -105,20 +51,20 @@ export const oauthRoutes = (deps: AppDeps) => {
     })
     .post('/introspect', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticate(deps, c, form);
+      const caller = await authenticateLimited(deps, c, form);
       noStore(c);
       return c.json(await introspect(deps, caller, form.token), 200);
     })
     .post('/revoke', oauthForm(tokenForm), async (c) => {
       const form = c.req.valid('form');
-      const caller = await authenticate(deps, c, form);
+      const caller = await authenticateLimited(deps, c, form);
       await revoke(deps, caller, form.token, deps.clientIp(c));
       noStore(c);
       return c.body(null, 200);
     });
   app.onError((err, c) => {
     if (err instanceof OAuthFailure) {
-      if (!err.audited) c.set('unaudited', true);
+      if (!err.audited) skipAudit(c);
       return oauthErrorResponse(c, err);
     }
     if (err instanceof HTTPException && err.status < 500) {

@@ -19,9 +19,9 @@ export const tenantRoutes = (deps: AppDeps) =>
     const { tenantId } = c.req.valid('param');
     const now = deps.clock();
     const loaded = await loadAccessFacts(deps.database.db, caller, tenantId);
-    // Through a grant, only while it lets the caller in: an expired grant shows nothing more.
-    const entersByGrant = !!loaded && resolveEntry(loaded.facts, now).allowed;
-    if (!loaded || !canSeeTenant(toViewer(caller), loaded.chain.map((t) => t.id), entersByGrant)) {
+    // A grant shows its customer only while it lets the caller in: an expired one shows nothing more.
+    const entersNow = !!loaded && resolveEntry(loaded.facts, now).allowed;
+    if (!loaded || !canSeeTenant(toViewer(caller), loaded.chain.map((t) => t.id), entersNow)) {
       throw new ApiError(404, 'not_found', 'no such tenant, or no access to it');
     }
     const { entitlements } = loaded;
