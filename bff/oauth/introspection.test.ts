@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { DEMO } from '../db/seed';
-import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
+import { GLOBEX_EXPIRY, HOUR, MINUTE, SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 import { CONSOLE, RESOURCE, basic, consoleAuth, exchange, expectIssued, expectOAuthError, introspect, post, roomyLimits, type Reply } from '../../test/helpers/oauth-requests';
 import { ROLES } from '../../shared/catalogue';
 import { revokeGrant, setRelationshipState } from '../db/grants';
@@ -14,10 +14,6 @@ import { accessGrants, auditEvents } from '../db/schema';
 const T = DEMO.tenants;
 const U = DEMO.users;
 const G = DEMO.grants;
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Globex's grant expires two hours after seeding (bff/db/seed.ts). */
-const GLOBEX_EXPIRY = new Date(SEEDED_AT.getTime() + 2 * HOUR);
 
 describe('POST /oauth/introspect and /oauth/revoke', () => {
   let world: TestWorld;

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { and, eq } from 'drizzle-orm';
 import { SignJWT, base64url, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { DEMO } from '../db/seed';
-import { SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
+import { GLOBEX_EXPIRY, HOUR, MINUTE, SEEDED_AT, startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 import { CONSOLE, RESOURCE, exchange, exchangeForm, expectIssued, expectOAuthError, post, roomyLimits, seconds } from '../../test/helpers/oauth-requests';
 import { ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE } from '../../shared/oauth';
 import { PERMISSIONS, ROLES } from '../../shared/catalogue';
@@ -16,10 +16,6 @@ import { accessGrants, auditEvents, recents } from '../db/schema';
 const T = DEMO.tenants;
 const U = DEMO.users;
 const G = DEMO.grants;
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Globex's grant expires two hours after seeding (bff/db/seed.ts). */
-const GLOBEX_EXPIRY = new Date(SEEDED_AT.getTime() + 2 * HOUR);
 
 describe('POST /oauth/token', () => {
   let world: TestWorld;

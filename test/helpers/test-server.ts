@@ -15,6 +15,10 @@ import { manualClock } from '../../bff/domain/clock';
 
 /** The instant every test world is seeded at (grant expiries are relative to it). */
 export const SEEDED_AT = new Date('2026-11-24T12:00:00Z');
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+/** Globex's grant expires two hours after seeding (bff/db/seed.ts). */
+export const GLOBEX_EXPIRY = new Date(SEEDED_AT.getTime() + 2 * HOUR);
 
 /** Rate limits no test (or benchmark) trips unless it means to: probing many tenants is not an attack. */
 export const unlimitedRates = (): AppConfig['rateLimit'] => ({
