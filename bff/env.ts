@@ -13,7 +13,7 @@ const envSchema = z
     HOST: z
       .string()
       .transform((h) => h.replace(/^\[(.*)\]$/, '$1'))
-      .refine((h) => ipaddr.isValid(h) || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(h), 'an IP address or a host name')
+      .refine((h) => ipaddr.IPv4.isValidFourPartDecimal(h) || (ipaddr.IPv6.isValid(h) && !h.includes('%')) || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(h), 'an IP address or a host name')
       .default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     DATABASE_URL: z.string().regex(/^(file:|libsql:|https?:|wss?:)/, 'use file:, libsql:, http(s): or ws(s):').default('file:bff/.data/switchboard.db'),

@@ -96,8 +96,30 @@ describe('grants belong to the granting partner\'s own users', () => {
 describe('hierarchy moves', () => {
   const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: { cause?: { message?: string }; message?: string }) => String(e.cause?.message ?? e.message));
 
-  it('refuses re-pointing a relationship, and moving a managed client under another partner', async () => {
+  const move = (tenantId: string, parentId: string) => failure(world.database.write((tx) => tx.update(tenants).set({ parentId }).where(eq(tenants.id, tenantId))));
+  const removeRelationship = (customerId: string) =>
+    world.database.write((tx) => tx.update(relationships).set({ state: 'removed', removedAt: SEEDED_AT, removedBy: 'customer' }).where(eq(relationships.customerId, customerId)));
+  const revokeGrantsOf = (customerId: string) => world.database.write((tx) => tx.update(accessGrants).set({ revokedAt: SEEDED_AT }).where(eq(accessGrants.customerId, customerId)));
+
+  it('refuses re-pointing a relationship', async () => {
     expect(await failure(world.database.write((tx) => tx.update(relationships).set({ partnerId: DEMO.tenants.fabrikam }).where(eq(relationships.customerId, 't_c030'))))).toMatch(/customer's parent/);
-    expect(await failure(world.database.write((tx) => tx.update(tenants).set({ parentId: DEMO.tenants.fabrikam }).where(eq(tenants.id, 't_c030'))))).toMatch(/before moving it/);
+  });
+
+  it('moves a client only once both its live grants and its relationships are gone', async () => {
+    await revokeGrantsOf('t_c031');
+    expect(await move('t_c031', DEMO.tenants.fabrikam)).toMatch(/before moving it/); // relationship still approved
+    await removeRelationship('t_c032');
+    expect(await move('t_c032', DEMO.tenants.fabrikam)).toMatch(/before moving it/); // grant still live
+    await removeRelationship('t_c031');
+    expect(await move('t_c031', DEMO.tenants.fabrikam)).toBe('succeeded');
+  });
+
+  it('refuses reviving a grant or re-approving a relationship of the client\'s former partner', async () => {
+    // t_c031 now sits under Fabrikam; its old Contoso grant and relationship must stay dead.
+    expect(await failure(world.database.write((tx) => tx.update(accessGrants).set({ revokedAt: null }).where(eq(accessGrants.customerId, 't_c031'))))).toMatch(/customer's parent/);
+    expect(await failure(world.database.write((tx) => tx.update(relationships).set({ state: 'approved' }).where(eq(relationships.customerId, 't_c031'))))).toMatch(/customer's parent/);
+    // Revoking and re-granting within the right partner stays possible.
+    await revokeGrantsOf('t_c033');
+    expect(await failure(world.database.write((tx) => tx.update(accessGrants).set({ revokedAt: null }).where(eq(accessGrants.id, 'g_c033'))))).toBe('succeeded');
   });
 });

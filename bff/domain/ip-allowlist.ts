@@ -51,13 +51,16 @@ function stripPort(hop: string): string {
   return v4WithPort ? v4WithPort[1]! : hop;
 }
 
+/** The one bucket for requests whose address could not be determined. */
+export const UNKNOWN_ADDRESS = 'unknown';
+
 /**
  * The key rate limits count an address under: IPv4 as it is, IPv6 by its /64, since one
  * subscriber usually holds a whole /64 and could otherwise be a new "IP" per request.
  */
 export function rateLimitKeyForIp(ip: string | undefined): string {
   const addr = normalizeIp(ip);
-  if (!addr) return 'unknown';
+  if (!addr) return UNKNOWN_ADDRESS;
   const parsed = ipaddr.parse(addr);
   if (!(parsed instanceof ipaddr.IPv6)) return addr;
   const parts = parsed.parts.slice(0, 4).map((p) => p.toString(16));

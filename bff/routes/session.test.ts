@@ -119,6 +119,12 @@ describe('guessing one account from many addresses', () => {
       expect((await from('198.51.100.10', DEMO_PASSWORD)).status).toBe(200);
       const refusals = await w.database.db.select().from(auditEvents).where(eq(auditEvents.reason, 'rate limited (account under attack)'));
       expect(refusals).toHaveLength(1);
+      // An address that cannot be determined is never a known one, even after the owner used it.
+      expect((await from('not-an-ip', DEMO_PASSWORD)).status).toBe(429);
+      w.clock.advance(60_000);
+      expect((await from('not-an-ip', DEMO_PASSWORD)).status).toBe(200);
+      for (let i = 1; i <= 5; i++) expect((await from(`203.0.113.${i}`, 'guess')).status).toBe(401);
+      expect((await from('also-not-an-ip', 'guess')).status).toBe(429);
       w.clock.advance(60_000);
       expect((await from('203.0.113.98', DEMO_PASSWORD)).status).toBe(200);
     } finally {

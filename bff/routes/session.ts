@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { findUserByEmail } from '../db/users';
 import { recordAudit } from '../db/audit';
 import { isKnownAddress, rememberAddress } from '../db/known-addresses';
-import { rateLimitKeyForIp } from '../domain/ip-allowlist';
+import { UNKNOWN_ADDRESS, rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/passwords';
 import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
@@ -41,8 +41,10 @@ async function checkSignInLimits(deps: AppDeps, ip: string | undefined, email: s
   const wait = deps.rateLimiter.blockedFor(accountFailuresKey(email), limits.signInsPerAccountPerMinute);
   if (wait === null) return;
   const since = new Date(deps.clock().getTime() - KNOWN_ADDRESS_DAYS * 24 * 3600_000);
-  // Looked up for unknown e-mails too, so the answer takes as long whether the account exists or not.
-  if (await isKnownAddress(deps.database.db, userId ?? NO_USER, from, since)) return;
+  // Looked up for unknown e-mails and addresses too, so the answer takes as long either way; an
+  // address that could not be determined is never "known".
+  const known = await isKnownAddress(deps.database.db, userId ?? NO_USER, from, since);
+  if (known && from !== UNKNOWN_ADDRESS) return;
   if (deps.rateLimiter.hit(`session:account-refusal:${email}`, 1).allowed) await audit('rate limited (account under attack)');
   throw tooMany(wait);
 }
@@ -68,7 +70,8 @@ export const sessionRoutes = (deps: AppDeps) =>
     const session = await deps.tokens.issueSession({ id: found.user.id, email: found.user.email, homeTenantId: found.user.homeTenantId });
     await deps.database.write(async (tx) => {
       await recordAudit(tx, { at: now, action: 'session.create', outcome: 'success', actorUserId: found.user.id, tenantId: found.home.id, ip });
-      await rememberAddress(tx, found.user.id, rateLimitKeyForIp(ip), now);
+      const address = rateLimitKeyForIp(ip);
+      if (address !== UNKNOWN_ADDRESS) await rememberAddress(tx, found.user.id, address, now);
     });
     c.header('Cache-Control', 'no-store');
     return c.json(
