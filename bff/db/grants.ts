@@ -51,8 +51,11 @@ export function liveGrantsStatement(userId: string) {
       g.id, g.partner_id, g.role, g.platform_admin, json(g.products), g.expires_at, g.last_access_at,
       t.id, t.name, t.kind, t.status, t.parent_id, p.id, p.name, p.kind, p.status, r.id, r.state, r.removed_at, r.removed_by
     )) as grants
-    from (select * from ${accessGrants} where ${accessGrants.userId} = ${userId} and ${accessGrants.revokedAt} is null) g
-    join ${users} u on u.id = g.user_id and u.home_tenant_id = g.partner_id
+    from (
+      select * from ${accessGrants}
+      where ${accessGrants.userId} = ${userId} and ${accessGrants.revokedAt} is null
+        and ${accessGrants.partnerId} = (select ${users.homeTenantId} from ${users} where ${users.id} = ${userId})
+    ) g
     join ${tenants} t on t.id = g.customer_id and t.parent_id = g.partner_id
     join ${tenants} p on p.id = g.partner_id
     left join ${relationships} r on r.partner_id = g.partner_id and r.customer_id = g.customer_id`;
