@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantContextSchema } from '../../shared/tenant-context';
@@ -22,6 +24,26 @@ describe('tenant context at scale', () => {
     const details = plan.map((r) => String(r.detail));
     expect(details.some((d) => /access_grants.*USING INDEX access_grants_(user_idx|one_live_per_customer)/.test(d))).toBe(true);
     expect(details.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+  });
+
+  it('gzips the 10,000-customer context for a client that accepts it, and only then', async () => {
+    const token = await world.signIn(LARGE_ANALYST.email, LARGE_ANALYST.password);
+    const bytesOnTheWire = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; bytes: number; body: Buffer }>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        request(`${world.baseUrl}/v1/me/context`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } }, (res) => {
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks).length, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const zipped = await bytesOnTheWire('gzip');
+    const plain = await bytesOnTheWire('identity');
+    expect(zipped.encoding).toBe('gzip');
+    expect(plain.encoding).toBeUndefined();
+    expect(zipped.bytes * 10).toBeLessThan(plain.bytes);
+    expect(tenantContextSchema.parse(JSON.parse(gunzipSync(zipped.body).toString())).customers).toHaveLength(CUSTOMERS);
   });
 
   it('answers /v1/me/context for 10,000 customers with the same number of SQL statements as for 4', async () => {
