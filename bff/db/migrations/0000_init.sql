@@ -33,6 +33,14 @@ CREATE TABLE `audit_events` (
 --> statement-breakpoint
 CREATE INDEX `audit_events_actor_idx` ON `audit_events` (`actor_user_id`,`at`);--> statement-breakpoint
 CREATE INDEX `audit_events_tenant_idx` ON `audit_events` (`tenant_id`,`at`);--> statement-breakpoint
+CREATE TABLE `known_addresses` (
+	`user_id` text NOT NULL,
+	`address_key` text NOT NULL,
+	`last_sign_in_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `address_key`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `memberships` (
 	`user_id` text NOT NULL,
 	`tenant_id` text NOT NULL,
