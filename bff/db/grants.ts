@@ -36,12 +36,12 @@ export interface LiveGrantRow {
   grant: Pick<GrantRow, 'id' | 'partnerId' | 'role' | 'platformAdmin' | 'products' | 'expiresAt' | 'revokedAt' | 'lastAccessAt'>;
   customer: { id: string; name: string; kind: 'client' | 'partner' | 'service_provider'; status: 'active' | 'inactive' | 'terminated' };
   customerParentId: string | null;
-  partner: { id: string; name: string; kind: 'client' | 'partner' | 'service_provider'; status: 'active' | 'inactive' | 'terminated' };
   relationship: { id: string; state: RelationshipRow['state']; removedAt: Date | null; removedBy: RelationshipRow['removedBy'] } | null;
 }
 
 /**
- * Every live grant of a user with its customer, partner and relationship, in one indexed query.
+ * Every live grant of a user, from their own partner, with its customer and relationship, in one
+ * indexed query.
  * SQLite builds the JSON itself: for 10,000 grants that is about 7x faster than materialising
  * 10,000 row objects in the driver (measured with npm run bench).
  */
@@ -49,7 +49,7 @@ export function liveGrantsStatement(userId: string) {
   return sql`
     select json_group_array(json_array(
       g.id, g.partner_id, g.role, g.platform_admin, json(g.products), g.expires_at, g.last_access_at,
-      t.id, t.name, t.kind, t.status, t.parent_id, p.id, p.name, p.kind, p.status, r.id, r.state, r.removed_at, r.removed_by
+      t.id, t.name, t.kind, t.status, t.parent_id, r.id, r.state, r.removed_at, r.removed_by
     )) as grants
     from (
       select * from ${accessGrants}
@@ -57,7 +57,6 @@ export function liveGrantsStatement(userId: string) {
         and ${accessGrants.partnerId} = (select ${users.homeTenantId} from ${users} where ${users.id} = ${userId})
     ) g
     join ${tenants} t on t.id = g.customer_id and t.parent_id = g.partner_id
-    join ${tenants} p on p.id = g.partner_id
     left join ${relationships} r on r.partner_id = g.partner_id and r.customer_id = g.customer_id`;
 }
 
@@ -66,7 +65,7 @@ const date = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
 export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantRow[]> {
   const [row] = await db.all<{ grants: string }>(liveGrantsStatement(userId));
   const tuples = JSON.parse(row?.grants ?? '[]') as unknown[][];
-  const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, tParentId, pId, pName, pKind, pStatus, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
+  const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, tParentId, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
     grant: {
       id: String(id),
       partnerId: String(partnerId),
@@ -79,7 +78,6 @@ export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantR
     },
     customer: { id: String(tId), name: String(tName), kind: tKind as LiveGrantRow['customer']['kind'], status: tStatus as LiveGrantRow['customer']['status'] },
     customerParentId: typeof tParentId === 'string' ? tParentId : null,
-    partner: { id: String(pId), name: String(pName), kind: pKind as LiveGrantRow['partner']['kind'], status: pStatus as LiveGrantRow['partner']['status'] },
     relationship:
       typeof rId === 'string'
         ? { id: rId, state: rState as RelationshipRow['state'], removedAt: date(rRemovedAt), removedBy: (rRemovedBy ?? null) as RelationshipRow['removedBy'] }

@@ -5,6 +5,7 @@ import type { CustomerEntry, TenantContext } from '../../shared/tenant-context';
 import type { AppDeps } from '../deps';
 import { listLiveGrants, listRecents } from '../db/grants';
 import { toUserFact } from '../db/access-facts';
+import { toTenantFact } from '../db/tenants';
 import { resolveEntry } from '../domain/access';
 import { requireCaller } from '../middleware/auth';
 import { isoOrNull, toTenantSummary, toUserSummary } from './dto';
@@ -19,9 +20,11 @@ export const meRoutes = (deps: AppDeps) =>
     const db = deps.database.db;
     const [rows, recentRows] = await Promise.all([listLiveGrants(db, caller.user.id), listRecents(db, caller.user.id, RECENTS)]);
     const user = toUserFact(caller.user);
+    // Only grants from the caller's own partner are listed, so that partner is the caller's home.
+    const partner = toTenantFact(caller.home);
     const customers = rows.map((row): CustomerEntry => {
       const entry = resolveEntry(
-        { user, tenant: row.customer, tenantParentId: row.customerParentId, homeRole: null, partner: row.partner, relationship: row.relationship, grant: row.grant },
+        { user, tenant: row.customer, tenantParentId: row.customerParentId, homeRole: null, partner, relationship: row.relationship, grant: row.grant },
         now,
       );
       const blocked = entry.reasons.find((r) => !r.ok);
