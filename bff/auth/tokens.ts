@@ -13,10 +13,7 @@ const EXTERNAL_ALGS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
 /** Why a token was refused; `reason` is safe to show the caller. */
 export class TokenError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly kind: 'invalid' | 'expired' | 'customer_token' | 'untrusted_issuer' | 'revoked' = 'invalid',
-  ) {
+  constructor(readonly reason: string) {
     super(reason);
   }
 }
@@ -89,7 +86,7 @@ export function createTokenService(deps: Deps) {
         currentDate: clock(),
         requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       });
-      if (await deps.isRevoked(String(payload.jti))) throw new TokenError('token has been revoked', 'revoked');
+      if (await deps.isRevoked(String(payload.jti))) throw new TokenError('token has been revoked');
       return payload;
     } catch (err) {
       throw toTokenError(err);
@@ -132,7 +129,7 @@ export function createTokenService(deps: Deps) {
       if (unverified.iss === config.issuer) {
         const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
         if (typ === ACCESS_TOKEN_TYP || typ === 'application/at+jwt') {
-          throw new TokenError('a customer access token cannot be exchanged or used as a sign-in', 'customer_token');
+          throw new TokenError('a customer access token cannot be exchanged or used as a sign-in');
         }
         const payload = await verifySession(token);
         return {
@@ -145,7 +142,7 @@ export function createTokenService(deps: Deps) {
       }
       const external = config.externalIssuer;
       if (!external || !externalJwks || unverified.iss !== external.issuer) {
-        throw new TokenError('token issuer is not trusted', 'untrusted_issuer');
+        throw new TokenError('token issuer is not trusted');
       }
       try {
         const { payload } = await jwtVerify(token, externalJwks, {
@@ -179,7 +176,7 @@ export type TokenService = ReturnType<typeof createTokenService>;
 
 function toTokenError(err: unknown): TokenError {
   if (err instanceof TokenError) return err;
-  if (err instanceof errors.JWTExpired) return new TokenError('token has expired', 'expired');
+  if (err instanceof errors.JWTExpired) return new TokenError('token has expired');
   if (err instanceof errors.JOSEError) return new TokenError(`token rejected: ${err.code}`);
   return new TokenError('token rejected');
 }
