@@ -31,6 +31,11 @@ export interface AccessTokenClaims extends JWTPayload {
   client_id: string;
   scope: string;
   tenant_id: string;
+  /** The customer's display name and enabled product packages, so the console needs no second look-up. */
+  tenant_name: string;
+  packages: string[];
+  /** The signed-in user's e-mail, for the console to show whom it acts for. */
+  email: string;
   home_tenant_id: string;
   roles: string[];
   platform_admin: boolean;

@@ -37,8 +37,8 @@ export async function introspect(deps: AppDeps, caller: OAuthCaller, token: stri
     if (caller.kind !== 'client' && !isOwner(caller, access.sub)) return INACTIVE;
     const scope = await scopeStillGranted(deps, access);
     if (scope === null) return INACTIVE;
-    const { iss, sub, aud, exp, iat, jti, client_id, tenant_id, home_tenant_id, roles, platform_admin, grant_id, act } = access;
-    return { active: true, token_type: 'Bearer', iss, sub, aud, exp, iat, jti, client_id, scope, tenant_id, home_tenant_id, roles, platform_admin, grant_id, act };
+    const { iss, sub, aud, exp, iat, jti, client_id, tenant_id, tenant_name, home_tenant_id, roles, platform_admin, grant_id, act } = access;
+    return { active: true, token_type: 'Bearer', iss, sub, aud, exp, iat, jti, client_id, scope, tenant_id, tenant_name, home_tenant_id, roles, platform_admin, grant_id, act };
   }
   const session = await deps.tokens.verifySessionToken(token).catch(() => null);
   if (session && isOwner(caller, session.sub)) {

@@ -9,6 +9,7 @@ import { loadAccessFacts } from '../db/access-facts';
 import { recordAudit } from '../db/audit';
 import { recordSwitch } from '../db/grants';
 import { isDelegatedGrant, resolveAccess } from '../domain/access';
+import { enabledPackages } from '../domain/entitlements';
 import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
@@ -105,6 +106,9 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
       client_id: EXTENSION_CLIENT_ID,
       scope,
       tenant_id: tenant.id,
+      tenant_name: tenant.name,
+      packages: [...enabledPackages(loaded.entitlements)].sort(),
+      email: user.user.email,
       home_tenant_id: user.home.id,
       roles,
       platform_admin: grant.platformAdmin,

@@ -43,6 +43,7 @@ describe('POST /oauth/token', () => {
       expect(claims.exp! - claims.iat!).toBe(response.expires_in);
       expect(claims.iat).toBe(seconds(SEEDED_AT));
       expect(claims).toMatchObject({ sub: U.contosoAnalyst.id, aud: RESOURCE, tenant_id: T.acme, grant_id: G.acme, roles: ['operator'], platform_admin: false });
+      expect(claims).toMatchObject({ tenant_name: 'Acme Retail', email: U.contosoAnalyst.email, packages: ['event_incident_management', 'hybrid_discovery_monitoring', 'remediation_automation'] });
     });
 
     it('for Globex without the packages the grant does not cover, even as Platform Administrator', async () => {
@@ -56,6 +57,7 @@ describe('POST /oauth/token', () => {
       expect(scope).not.toContain('Jobs_View');
       expect(scope).toContain('Incident_Manage');
       expect(claims).toMatchObject({ tenant_id: T.globex, roles: ['admin', 'platform_administrator'], platform_admin: true, grant_id: G.globex });
+      expect(claims.packages).toEqual(['event_incident_management', 'hybrid_discovery_monitoring']);
     });
 
     it('narrows the scope to what was asked, sorted and de-duplicated', async () => {
