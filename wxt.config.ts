@@ -1,17 +1,31 @@
-// WXT configuration. The extension (switcher, badges, entitlements, branding preview) lands in
-// `extension/` with its own stage; this file fixes where WXT looks for it, so nothing is created
-// at the top level (shared/RECIPES.md: srcDir, publicDir and modulesDir under extension/).
+// WXT configuration: the extension lives in `extension/` (shared/RECIPES.md: srcDir, publicDir
+// and modulesDir under extension/, or WXT puts them at the top level). The BFF and console URLs
+// are fixed at build time (WXT_BFF_URL, WXT_CONSOLE_URL); host permissions are derived from them
+// without a port, since Firefox ignores ported match patterns (shared/RECIPES.md).
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+const bffUrl = process.env.WXT_BFF_URL ?? 'http://127.0.0.1:8787';
+const consoleUrl = process.env.WXT_CONSOLE_URL ?? 'http://127.0.0.1:8788';
+const portless = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+const hostPermissions = [...new Set([portless(bffUrl), portless(consoleUrl)])];
 
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modulesDir: 'extension/modules',
-  outDir: '.output',
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'MSP Switchboard',
     description: 'Customer switcher, white-label preview and entitlement explainer for MSP analysts.',
-  },
+    permissions: ['storage', 'alarms', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? hostPermissions : [])],
+    ...(browser === 'firefox' ? {} : { host_permissions: hostPermissions }),
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the customer switcher' },
+      'open-in-page-switcher': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the customer switcher on the console page' },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'switchboard@msp-switchboard.example', strict_min_version: '115.0' } } } : {}),
+  }),
 });

@@ -1,0 +1,34 @@
+// Turns what the BFF (or the network) said into a Failure with a reason a person can act on.
+import { errorBodySchema } from '../../shared/errors';
+import { oauthErrorSchema } from '../../shared/oauth';
+import type { Failure } from '../../shared/extension-messages';
+import { failure } from '../utils/messaging';
+
+/** A refusal: the BFF's own words (JSON API error or RFC 6749 error), else its status. */
+export async function failureFrom(response: { status: number; headers: Headers; json(): Promise<unknown> }): Promise<Failure> {
+  const body: unknown = await response.json().catch(() => null);
+  const api = errorBodySchema.safeParse(body);
+  if (api.success) return failure(api.data.error.code, api.data.error.message);
+  const oauth = oauthErrorSchema.safeParse(body);
+  if (oauth.success) {
+    const retry = response.headers.get('retry-after');
+    const wait = oauth.data.error === 'temporarily_unavailable' && retry ? ` Try again in ${retry} s.` : '';
+    return failure(oauth.data.error, `${oauth.data.error_description ?? oauth.data.error}${wait}`);
+  }
+  return failure(`http_${response.status}`, `The Switchboard service answered ${response.status}; nothing was changed.`);
+}
+
+/** The BFF could not be reached at all. */
+export const unreachable = (err: unknown): Failure =>
+  failure('bff_unreachable', `The Switchboard service cannot be reached (${err instanceof Error ? err.message : 'network error'}); nothing was changed. Try again in a moment.`);
+
+/** Runs a BFF call, turning a network error into `unreachable`. */
+export async function reach<R>(call: () => Promise<R>): Promise<R | Failure> {
+  try {
+    return await call();
+  } catch (err) {
+    return unreachable(err);
+  }
+}
+
+export const isFailure = (value: unknown): value is Failure => typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;

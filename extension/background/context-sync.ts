@@ -1,0 +1,48 @@
+// Keeps the cached tenant context fresh: revalidated with its ETag, so an unchanged context of
+// 10,000 customers costs a 304 instead of 3 MB.
+import { tenantContextSchema } from '../../shared/tenant-context';
+import type { Failure } from '../../shared/extension-messages';
+import type { BffClient } from '../utils/bff-client';
+import { failure } from '../utils/messaging';
+import { contextCacheItem, type StoredSession } from '../utils/storage';
+import { failureFrom, isFailure, reach } from './bff-failure';
+
+export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient; now: () => number; onUnauthorized: () => Promise<void> }) {
+  let inFlight: Promise<{ ok: true } | Failure> | null = null;
+
+  async function revalidate(session: StoredSession): Promise<{ ok: true } | Failure> {
+    const cached = await contextCacheItem.getValue();
+    const etag = cached?.userId === session.user.id ? cached.etag : null;
+    const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
+    if (etag) headers['if-none-match'] = etag;
+    const response = await reach(() => bff.v1.me.context.$get(undefined, { headers }));
+    if (isFailure(response)) return response;
+    // 401 comes from the auth middleware, so the typed client does not list it.
+    const status: number = response.status;
+    if (status === 304) return { ok: true };
+    if (status === 401) {
+      await onUnauthorized();
+      return failure('signed_out', 'Your Switchboard session has ended; sign in again.');
+    }
+    if (response.status !== 200) return failureFrom(response);
+    const parsed = tenantContextSchema.safeParse(await response.json());
+    if (!parsed.success) return failure('bad_answer', 'The Switchboard service sent a tenant context that does not parse.');
+    await contextCacheItem.setValue({ userId: session.user.id, etag: response.headers.get('etag'), context: parsed.data, fetchedAt: new Date(now()).toISOString() });
+    return { ok: true };
+  }
+
+  /** Revalidates once at a time; callers arriving meanwhile share the answer. */
+  function refresh(session: StoredSession) {
+    inFlight ??= revalidate(session).finally(() => (inFlight = null));
+    return inFlight;
+  }
+
+  /** A customer as last seen in the cached context. */
+  async function entryOf(tenantId: string) {
+    return (await contextCacheItem.getValue())?.context.customers.find((c) => c.tenant_id === tenantId) ?? null;
+  }
+
+  return { refresh, entryOf, clear: () => contextCacheItem.removeValue() };
+}
+
+export type ContextSync = ReturnType<typeof createContextSync>;

@@ -1,0 +1,62 @@
+// The compact toolbar on every console page: the tab's customer (colour ribbon, role, expiry) and
+// a button that opens the same switcher in place.
+import { useEffect, useState } from 'preact/hooks';
+import type { UserSummary } from '../../shared/common';
+import type { CustomerMark, TabCustomer } from '../../shared/extension-messages';
+import { customerChips } from '../state/customer-chips';
+import { parseMarks } from '../utils/customer-prefs';
+import { askBackground, onContentMessage } from '../utils/messaging';
+import { customerMarksItem } from '../utils/storage';
+import { SwitcherPanel } from './switcher-panel';
+
+export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
+  const [user, setUser] = useState<UserSummary | null>(null);
+  const [tab, setTab] = useState<TabCustomer | null>(null);
+  const [marks, setMarks] = useState<Record<string, CustomerMark>>({});
+  const [open, setOpen] = useState(false);
+  const load = () => {
+    void askBackground({ type: 'session.status' }).then((a) => setUser(a.ok ? a.user : null));
+    void askBackground({ type: 'tab.customer' }).then((a) => setTab(a.ok ? a : null));
+  };
+  useEffect(() => {
+    load();
+    void customerMarksItem.getValue().then((m) => setMarks(parseMarks(m)));
+    const unwatch = customerMarksItem.watch((m) => setMarks(parseMarks(m)));
+    const stop = onContentMessage((m) => (m.type === 'switcher.open' ? setOpen(true) : load()));
+    return () => (unwatch(), stop());
+  }, []);
+
+  const tenantId = tab?.tenantId ?? urlTenantId;
+  const entry = tab?.customer ?? null;
+  const mark = tenantId ? marks[tenantId] : undefined;
+  const chips = entry ? customerChips(entry, Date.now()) : [];
+  return (
+    <div class="toolbar" role="region" aria-label="MSP Switchboard">
+      <div class="toolbar-ribbon" data-testid="customer-ribbon" style={{ background: mark?.colour ?? '#57606a' }}>
+        {mark?.label ? <span class="toolbar-ribbon-label">{mark.label}</span> : null}
+      </div>
+      <div class="toolbar-bar">
+        <span class="toolbar-brand">Switchboard</span>
+        <span class="toolbar-customer" data-testid="toolbar-customer">
+          {tab?.active && tenantId ? (
+            <>
+              Acting for <strong>{entry?.name ?? tenantId}</strong>
+              {entry?.role ? <span class="customer-role">{entry.role.replace(/_/g, ' ')}</span> : null}
+              {chips.map((c) => <span key={c.kind} class={`chip chip-${c.kind}`} title={c.detail}>{c.text}</span>)}
+            </>
+          ) : (
+            'No customer active in this tab'
+          )}
+        </span>
+        <button type="button" class="toolbar-switch" aria-expanded={open} onClick={() => setOpen(!open)} disabled={!user} title={user ? undefined : 'Sign in from the MSP Switchboard toolbar button'}>
+          {user ? 'Switch customer' : 'Sign in from the toolbar button to switch'}
+        </button>
+      </div>
+      {open && user ? (
+        <div class="toolbar-switcher" role="dialog" aria-label="Switch customer">
+          <SwitcherPanel userId={user.id} current={null} viewportHeight={280} onClose={() => setOpen(false)} onSwitched={() => setOpen(false)} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

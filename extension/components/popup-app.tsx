@@ -1,0 +1,47 @@
+// The toolbar popup: sign in, or the current tab's customer and the switcher.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { UserSummary } from '../../shared/common';
+import { askBackground } from '../utils/messaging';
+import { SignInForm } from './sign-in-form';
+import { SwitcherPanel } from './switcher-panel';
+
+interface ActiveTab {
+  id: number | undefined;
+  tenantId: string | null;
+  active: boolean;
+}
+
+async function activeTab(): Promise<ActiveTab> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { id: undefined, tenantId: null, active: false };
+  const answer = await askBackground({ type: 'tab.customer', tabId: tab.id });
+  return answer.ok ? { id: tab.id, tenantId: answer.tenantId, active: answer.active } : { id: tab.id, tenantId: null, active: false };
+}
+
+export function PopupApp({ close = () => window.close(), onRendered }: { close?: () => void; onRendered?: (customers: number) => void }) {
+  const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  useEffect(() => {
+    void askBackground({ type: 'session.status' }).then((answer) => setUser(answer.ok ? answer.user : null));
+    void activeTab().then(setTab);
+  }, []);
+
+  if (user === undefined) return <p role="status">Loading…</p>;
+  if (user === null) return <SignInForm onSignedIn={setUser} />;
+  const signOut = async () => {
+    await askBackground({ type: 'session.signOut' });
+    setUser(null);
+  };
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <span class="popup-user" title={user.home_tenant.name}>{user.email}</span>
+        <button type="button" class="popup-sign-out" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <SwitcherPanel userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+// The switcher wired to its data: the cached context, pins and marks from storage, switching
+// through the background. Renders the cache at once; the background revalidates it meanwhile.
+import { computed } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createSwitcherState } from '../state/switcher-state';
+import { customerMarksItem, contextCacheItem, pinnedCustomersItem } from '../utils/storage';
+import { storedSignal } from '../utils/stored-signal';
+import { parseMarks, parsePins, setMark, togglePin } from '../utils/customer-prefs';
+import { askBackground } from '../utils/messaging';
+import { CurrentCustomer } from './current-customer';
+import { Switcher } from './switcher';
+
+interface Props {
+  userId: string;
+  /** The customer the tab acts for (or whose page it shows), for the header line. */
+  current: { tenantId: string | null; active: boolean } | null;
+  /** The tab to switch; the content script's own tab when omitted. */
+  tabId?: number;
+  viewportHeight?: number;
+  onClose: () => void;
+  onSwitched: () => void;
+  onRendered?: (customers: number) => void;
+}
+
+export function SwitcherPanel({ userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered }: Props) {
+  const data = useMemo(() => {
+    const cache = storedSignal(contextCacheItem, null);
+    const pins = storedSignal(pinnedCustomersItem, []);
+    const marks = storedSignal(customerMarksItem, {});
+    const context = computed(() => (cache.signal.value?.userId === userId ? cache.signal.value.context : null));
+    const pinned = computed(() => parsePins(pins.signal.value));
+    const parsedMarks = computed(() => parseMarks(marks.signal.value));
+    return { all: [cache, pins, marks], context, pinned, marks: parsedMarks, state: createSwitcherState({ context, pinned, marks: parsedMarks }) };
+  }, [userId]);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void askBackground({ type: 'context.refresh' }).then((answer) => setProblem(answer.ok ? null : answer.message));
+    return () => data.all.forEach((s) => s.stop());
+  }, [data]);
+  const customers = data.context.value?.customers.length ?? 0;
+  useEffect(() => {
+    if (customers) onRendered?.(customers);
+  }, [customers > 0]);
+
+  async function switchTo(tenantId: string) {
+    const { state } = data;
+    if (state.switching.value) return;
+    state.started(tenantId);
+    const answer = await askBackground({ type: 'customer.switch', tenantId, ...(tabId === undefined ? {} : { tabId }) });
+    state.finished(tenantId, answer.ok ? null : answer.message);
+    if (answer.ok) onSwitched();
+  }
+
+  const context = data.context.value;
+  if (!context) return problem ? <p class="switcher-problem" role="alert">{problem}</p> : <p class="switcher-loading" role="status">Loading your customers…</p>;
+  const now = Date.now();
+  return (
+    <>
+      {current ? (
+        <CurrentCustomer
+          tenantId={current.tenantId}
+          active={current.active}
+          entry={context.customers.find((c) => c.tenant_id === current.tenantId)}
+          mark={current.tenantId ? data.marks.value[current.tenantId] : undefined}
+          now={now}
+        />
+      ) : null}
+      {problem ? <p class="switcher-problem" role="alert">Showing your customers as last seen: {problem}</p> : null}
+      <Switcher
+      state={data.state}
+      pinned={data.pinned.value}
+      marks={data.marks.value}
+      now={now}
+      viewportHeight={viewportHeight}
+      onSwitch={switchTo}
+      onClose={onClose}
+      onTogglePin={(id) => void togglePin(id)}
+      onMark={(id, mark) => void setMark(id, mark)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+// Every page feature, one line each; the content script runs them in this order.
+import { inPageToolbar } from './in-page-toolbar';
+import type { PageFeature } from './page-feature';
+
+export const features: readonly PageFeature[] = [inPageToolbar];

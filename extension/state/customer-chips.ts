@@ -1,0 +1,33 @@
+// The chips of a customer row: Platform Administrator, time left, expired, pending, unavailable.
+import type { CustomerEntry } from '../../shared/tenant-context';
+import { DAY, formatDuration } from './time-left';
+
+export type ChipKind = 'platform-admin' | 'expiring' | 'expiring-soon' | 'expired' | 'pending' | 'unavailable';
+
+export interface Chip {
+  kind: ChipKind;
+  text: string;
+  /** The full reason or instant, for the row's description. */
+  detail: string;
+}
+
+const instant = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function customerChips(entry: CustomerEntry, now: number): Chip[] {
+  const chips: Chip[] = [];
+  if (entry.platform_admin) chips.push({ kind: 'platform-admin', text: 'Platform Administrator', detail: 'Platform Administrator in this customer' });
+  const code = entry.blocked?.code;
+  const message = entry.blocked?.message ?? '';
+  if (code === 'grant_expired' && entry.expires_at) {
+    chips.push({ kind: 'expired', text: `Expired ${formatDuration(now - Date.parse(entry.expires_at))} ago`, detail: `Access expired on ${instant(entry.expires_at)}` });
+  } else if (code === 'relationship_pending') {
+    chips.push({ kind: 'pending', text: 'Pending approval', detail: `Not switchable: ${message}` });
+  } else if (entry.blocked) {
+    chips.push({ kind: 'unavailable', text: 'Unavailable', detail: `Not switchable: ${message}` });
+  } else if (entry.expires_at) {
+    const left = Date.parse(entry.expires_at) - now;
+    if (left <= 0) chips.push({ kind: 'expired', text: 'Expired just now', detail: `Access expired on ${instant(entry.expires_at)}` });
+    else chips.push({ kind: left < DAY ? 'expiring-soon' : 'expiring', text: `${formatDuration(left)} left`, detail: `Access until ${instant(entry.expires_at)}` });
+  }
+  return chips;
+}

@@ -1,0 +1,38 @@
+// Every stored item, defined once with its area, default and version.
+import { storage } from 'wxt/utils/storage';
+import type { CustomerMark } from '../../shared/extension-messages';
+import type { TenantContext } from '../../shared/tenant-context';
+import type { UserSummary } from '../../shared/common';
+
+export interface StoredSession {
+  token: string;
+  user: UserSummary;
+  expiresAt: string;
+}
+
+/** A tab's customer: the tenant its token is for, the DNR rule that carries it, and when it ends. */
+export interface TabCustomerRecord {
+  tenantId: string;
+  ruleId: number;
+  tokenExpiresAt: string;
+}
+
+export interface CachedContext {
+  userId: string;
+  etag: string | null;
+  context: TenantContext;
+  fetchedAt: string;
+}
+
+/** The session token: `storage.session` (memory only, background and extension pages only). */
+export const sessionItem = storage.defineItem<StoredSession | null>('session:session', { fallback: null, version: 1 });
+
+/** Tab id -> its customer; lives as long as the browser session, like the DNR rules it mirrors. */
+export const tabCustomersItem = storage.defineItem<Record<string, TabCustomerRecord>>('session:tabCustomers', { fallback: {}, version: 1 });
+
+/** The last tenant context with its ETag: the switcher renders it at once, then revalidates. */
+export const contextCacheItem = storage.defineItem<CachedContext | null>('local:tenantContext', { fallback: null, version: 1 });
+
+/** Pinned customers and the analyst's colour and label per customer, synced across browsers. */
+export const pinnedCustomersItem = storage.defineItem<string[]>('sync:pinnedCustomers', { fallback: [], version: 1 });
+export const customerMarksItem = storage.defineItem<Record<string, CustomerMark>>('sync:customerMarks', { fallback: {}, version: 1 });

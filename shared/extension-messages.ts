@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, userSummarySchema } from './common';
+import { customerEntrySchema } from './tenant-context';
+
+// Messages between the extension's contexts (popup, content script, background). Every message is
+// parsed with these schemas on arrival, in both directions; anything else is dropped.
+
+const tabId = z.number().int().nonnegative();
+
+/** What popups and content scripts ask the background. */
+export const backgroundRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.status') }),
+  z.object({ type: z.literal('session.signIn'), email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
+  z.object({ type: z.literal('session.signOut') }),
+  z.object({ type: z.literal('context.refresh') }),
+  /** The customer a tab acts for; a content script may only ask about its own tab (tabId omitted). */
+  z.object({ type: z.literal('tab.customer'), tabId: tabId.optional() }),
+  /** Switch a tab (the sender's own when omitted) to a customer. */
+  z.object({ type: z.literal('customer.switch'), tenantId: idSchema, tabId: tabId.optional() }),
+]);
+export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+/** A refusal or failure, with the BFF's reason when it gave one. */
+export const failureSchema = z.object({ ok: z.literal(false), error: z.string().max(64), message: z.string().max(2000) });
+export type Failure = z.infer<typeof failureSchema>;
+
+export const sessionStatusSchema = z.object({ ok: z.literal(true), user: userSummarySchema.nullable() });
+export const doneSchema = z.object({ ok: z.literal(true) });
+
+/** The customer a tab acts for: `active` once a token was handed to that tab. */
+export const tabCustomerSchema = z.object({
+  ok: z.literal(true),
+  tenantId: idSchema.nullable(),
+  active: z.boolean(),
+  tokenExpiresAt: instantSchema.nullable(),
+  /** The customer as the switcher last saw it (name, role, expiry), when known. */
+  customer: customerEntrySchema.nullable(),
+});
+export type TabCustomer = z.infer<typeof tabCustomerSchema>;
+
+export const switchDoneSchema = z.object({ ok: z.literal(true), tenantId: idSchema, url: z.string() });
+
+/** The answer schema of each request type (a failure is always possible). */
+export const backgroundResponseSchemas = {
+  'session.status': sessionStatusSchema,
+  'session.signIn': sessionStatusSchema,
+  'session.signOut': doneSchema,
+  'context.refresh': doneSchema,
+  'tab.customer': tabCustomerSchema,
+  'customer.switch': switchDoneSchema,
+} satisfies Record<BackgroundRequestType, z.ZodType>;
+
+export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeof backgroundResponseSchemas)[T]> | Failure;
+
+/** What the background tells a console tab's content script. */
+export const contentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('switcher.open') }),
+  z.object({ type: z.literal('tab.changed') }),
+]);
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
+
+/** A customer's colour and short label, chosen by the analyst (stored in sync storage). */
+export const customerMarkSchema = z.object({
+  colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #1f6feb'),
+  label: z.string().trim().max(16),
+});
+export type CustomerMark = z.infer<typeof customerMarkSchema>;
