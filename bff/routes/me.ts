@@ -1,6 +1,8 @@
 // GET /v1/me/context: who am I, and every customer I can switch to (and why not, where not).
+// Revalidated by ETag: an unchanged context answers 304 instead of 3.2 MB.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { createMiddleware } from 'hono/factory';
 import type { CustomerEntry, TenantContext } from '../../shared/tenant-context';
 import type { AppDeps } from '../deps';
 import { listLiveGrants, listRecents } from '../db/grants';
@@ -9,12 +11,34 @@ import { toTenantFact } from '../db/tenants';
 import { resolveEntry } from '../domain/access';
 import { requireCaller } from '../middleware/auth';
 import { isoOrNull, toTenantSummary, toUserSummary } from './dto';
+import { CONTENT_CODINGS, contentCoding, entityTag, ifNoneMatchMatches, type ContentCoding } from './entity-tag';
 
 const RECENTS = 10;
 
+const compressors = Object.fromEntries(CONTENT_CODINGS.map((coding) => [coding, compress({ encoding: coding, threshold: 0 })])) as Record<
+  ContentCoding,
+  ReturnType<typeof compress>
+>;
+
+/**
+ * hono/compress in exactly the coding contentCoding() picks, so the handler knows the tag of the
+ * representation it answers (a 304 must carry the tag a 200 would, RFC 9110 §15.4.5). hono/compress
+ * weakens a strong ETag it compresses; ours already names the coding, so it is kept strong.
+ */
+const compressAsTagged = createMiddleware(async (c, next) => {
+  const coding = contentCoding(c.req.method, c.req.header('accept-encoding'));
+  if (!coding) return next();
+  let etag: string | null = null;
+  await compressors[coding](c, async () => {
+    await next();
+    etag = c.res.headers.get('ETag');
+  });
+  if (etag !== null && c.res.headers.get('Content-Encoding') === coding) c.res.headers.set('ETag', etag);
+});
+
 export const meRoutes = (deps: AppDeps) =>
   // 10,000 customers are 3.2 MB of JSON: gzipped for clients that accept it, 114 KB on the wire.
-  new Hono().use(requireCaller(deps)).use(compress()).get('/context', async (c) => {
+  new Hono().use(requireCaller(deps)).use(compressAsTagged).get('/context', async (c) => {
     const caller = c.get('caller');
     const now = deps.clock();
     const db = deps.database.db;
@@ -45,12 +69,21 @@ export const meRoutes = (deps: AppDeps) =>
       };
     });
     const listed = new Set(customers.map((cu) => cu.tenant_id));
-    const body: TenantContext = {
+    const content: Omit<TenantContext, 'generated_at'> = {
       user: toUserSummary(caller),
       home_tenant: toTenantSummary(caller.home),
       customers,
       recents: recentRows.filter((r) => listed.has(r.tenantId)).map((r) => ({ tenant_id: r.tenantId, switched_at: r.switchedAt.toISOString() })),
-      generated_at: now.toISOString(),
     };
+    // The tag hashes everything but generated_at, so it changes with every fact and with time
+    // (switchable flips at an expiry) and nothing else. The keys are built in one fixed order just
+    // above, so JSON.stringify is canonical here.
+    const etag = entityTag(JSON.stringify(content), contentCoding(c.req.method, c.req.header('accept-encoding')));
+    c.header('ETag', etag);
+    // private: the context is the caller's own; no-cache: stored, but always revalidated.
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Accept-Encoding');
+    if (ifNoneMatchMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const body: TenantContext = { ...content, generated_at: now.toISOString() };
     return c.json(body, 200);
   });
