@@ -12,6 +12,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.status') }),
   z.object({ type: z.literal('session.signIn'), email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
   z.object({ type: z.literal('session.signOut') }),
+  /** Opens the extension's own sign-in page in a tab (a password is never typed into a web page). */
+  z.object({ type: z.literal('session.openSignIn') }),
   z.object({ type: z.literal('context.refresh') }),
   /** The customer a tab acts for; a content script may only ask about its own tab (tabId omitted). */
   z.object({ type: z.literal('tab.customer'), tabId: tabId.optional() }),
@@ -46,6 +48,7 @@ export const backgroundResponseSchemas = {
   'session.status': sessionStatusSchema,
   'session.signIn': sessionStatusSchema,
   'session.signOut': doneSchema,
+  'session.openSignIn': doneSchema,
   'context.refresh': doneSchema,
   'tab.customer': tabCustomerSchema,
   'customer.switch': switchDoneSchema,

@@ -6,7 +6,7 @@ import type { HostAdapter } from '../host-adapters/host-adapter';
 import { adapterFor } from '../host-adapters/registry';
 import type { MessageSender } from '../utils/messaging';
 
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['session.status', 'context.refresh', 'tab.customer', 'customer.switch']);
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set(['session.status', 'session.openSignIn', 'context.refresh', 'tab.customer', 'customer.switch']);
 
 export type SenderKind = 'extension-page' | 'content-script' | null;
 

@@ -34,6 +34,10 @@ export function startBackground({ browser, bff, adapters, now }: BackgroundDeps)
   const contextSync = createContextSync({ bff, now, onUnauthorized: endSession });
   const customers = createCustomerSwitch({ bff, session, tabs: browser.tabs, tabTokens, adapters, now, onHanded: (tabId, at) => renewal.schedule(tabId, at) });
   const tell = (tabId: number, type: 'tab.changed' | 'switcher.open') => browser.tabs.sendMessage(tabId, { type }).catch(() => undefined);
+  /** Signing in or out changes what every console page's toolbar offers. */
+  const tellAllConsoleTabs = async () => {
+    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined && adapterFor(tab.url, adapters)) void tell(tab.id, 'tab.changed');
+  };
 
   async function handle(request: BackgroundRequest, sender: MessageSender): Promise<unknown> {
     const ownTab = sender.tab?.id;
@@ -43,10 +47,15 @@ export function startBackground({ browser, bff, adapters, now }: BackgroundDeps)
       case 'session.signIn': {
         const signedIn = await session.signIn(request.email, request.password);
         if (signedIn.ok) void session.current().then((s) => s && contextSync.refresh(s));
+        void tellAllConsoleTabs();
         return signedIn;
       }
       case 'session.signOut':
         await endSession();
+        void tellAllConsoleTabs();
+        return { ok: true };
+      case 'session.openSignIn':
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
         return { ok: true };
       case 'context.refresh': {
         const current = await session.current();

@@ -48,9 +48,15 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
             'No customer active in this tab'
           )}
         </span>
-        <button type="button" class="toolbar-switch" aria-expanded={open} onClick={() => setOpen(!open)} disabled={!user} title={user ? undefined : 'Sign in from the MSP Switchboard toolbar button'}>
-          {user ? 'Switch customer' : 'Sign in from the toolbar button to switch'}
-        </button>
+        {user ? (
+          <button type="button" class="toolbar-switch" aria-expanded={open} onClick={() => setOpen(!open)}>
+            Switch customer
+          </button>
+        ) : (
+          <button type="button" class="toolbar-switch" onClick={() => void askBackground({ type: 'session.openSignIn' })}>
+            Sign in to switch
+          </button>
+        )}
       </div>
       {open && user ? (
         <div class="toolbar-switcher" role="dialog" aria-label="Switch customer">

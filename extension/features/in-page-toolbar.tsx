@@ -15,6 +15,8 @@ export const inPageToolbar: PageFeature = {
       position: 'inline',
       anchor: 'body',
       append: 'first',
+      // Typing in the switcher must not trigger the page's own keyboard shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => render(<InPageToolbar urlTenantId={urlTenantId} />, container),
       onRemove: (container) => container && render(null, container),
     });

@@ -43,11 +43,20 @@ export interface TestWorld {
 }
 
 export async function startTestWorld(
-  options: { seed?: boolean; config?: Partial<AppConfig>; externalJwks?: JWTVerifyGetKey; listen?: boolean } = {},
+  options: {
+    seed?: boolean;
+    config?: Partial<AppConfig>;
+    externalJwks?: JWTVerifyGetKey;
+    listen?: boolean;
+    /** The port to listen on (default: one the OS picks). */
+    port?: number;
+    /** The clock (default: a manual clock at SEEDED_AT); the demo is seeded at its current instant. */
+    clock?: ReturnType<typeof manualClock>;
+  } = {},
 ): Promise<TestWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
   const database = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
-  const clock = manualClock(SEEDED_AT);
+  const clock = options.clock ?? manualClock(SEEDED_AT);
   if (options.seed !== false) await seedDemo(database, clock());
   let baseUrl = 'http://127.0.0.1:0';
   let server: ServerType | undefined;
@@ -55,7 +64,7 @@ export async function startTestWorld(
   let app: ReturnType<typeof createApp> | undefined;
   if (options.listen !== false) {
     server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (req, env) => app!.fetch(req, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+      const s = serve({ fetch: (req, env) => app!.fetch(req, env), hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(s));
     });
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
