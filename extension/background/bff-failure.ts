@@ -22,13 +22,11 @@ export async function failureFrom(response: { status: number; headers: Headers; 
 export const unreachable = (err: unknown): Failure =>
   failure('bff_unreachable', `The Switchboard service cannot be reached (${err instanceof Error ? err.message : 'network error'}); nothing was changed. Try again in a moment.`);
 
-/** Runs a BFF call, turning a network error into `unreachable`. */
-export async function reach<R>(call: () => Promise<R>): Promise<R | Failure> {
+/** Runs a BFF call: its response (whatever the status), or `unreachable` when the network failed. */
+export async function reach<R>(call: () => Promise<R>): Promise<{ response: R } | Failure> {
   try {
-    return await call();
+    return { response: await call() };
   } catch (err) {
     return unreachable(err);
   }
 }
-
-export const isFailure = (value: unknown): value is Failure => typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;

@@ -5,7 +5,7 @@ import type { Failure } from '../../shared/extension-messages';
 import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
 import { contextCacheItem, type StoredSession } from '../utils/storage';
-import { failureFrom, isFailure, reach } from './bff-failure';
+import { failureFrom, reach } from './bff-failure';
 
 export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient; now: () => number; onUnauthorized: () => Promise<void> }) {
   let inFlight: Promise<{ ok: true } | Failure> | null = null;
@@ -15,8 +15,9 @@ export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient
     const etag = cached?.userId === session.user.id ? cached.etag : null;
     const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
     if (etag) headers['if-none-match'] = etag;
-    const response = await reach(() => bff.v1.me.context.$get(undefined, { headers }));
-    if (isFailure(response)) return response;
+    const reached = await reach(() => bff.v1.me.context.$get(undefined, { headers }));
+    if (!('response' in reached)) return reached;
+    const { response } = reached;
     // 401 comes from the auth middleware, so the typed client does not list it.
     const status: number = response.status;
     if (status === 304) return { ok: true };

@@ -5,7 +5,7 @@ import type { UserSummary } from '../../shared/common';
 import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
 import { sessionItem, type StoredSession } from '../utils/storage';
-import { failureFrom, isFailure, reach } from './bff-failure';
+import { failureFrom, reach } from './bff-failure';
 
 export interface SessionDeps {
   bff: BffClient;
@@ -20,8 +20,9 @@ export function createSession({ bff, now }: SessionDeps) {
   }
 
   async function signIn(email: string, password: string): Promise<{ ok: true; user: UserSummary } | Failure> {
-    const response = await reach(() => bff.v1.session.$post({ json: { email, password } }));
-    if (isFailure(response)) return response;
+    const reached = await reach(() => bff.v1.session.$post({ json: { email, password } }));
+    if (!('response' in reached)) return reached;
+    const { response } = reached;
     if (response.status !== 200) return failureFrom(response);
     const parsed = sessionResponseSchema.safeParse(await response.json());
     if (!parsed.success) return failure('bad_answer', 'The Switchboard service answered the sign-in with something unexpected.');

@@ -4,7 +4,7 @@ import type { Failure } from '../../shared/extension-messages';
 import type { BffClient } from '../utils/bff-client';
 import { EXTENSION_CLIENT_ID } from '../utils/config';
 import { failure } from '../utils/messaging';
-import { failureFrom, isFailure, reach } from './bff-failure';
+import { failureFrom, reach } from './bff-failure';
 
 export interface CustomerToken {
   ok: true;
@@ -13,7 +13,7 @@ export interface CustomerToken {
 }
 
 export async function exchangeForCustomer(bff: BffClient, sessionToken: string, tenantId: string, resource: string, now: number): Promise<CustomerToken | Failure> {
-  const response = await reach(() =>
+  const reached = await reach(() =>
     bff.oauth.token.$post({
       form: {
         grant_type: TOKEN_EXCHANGE_GRANT,
@@ -25,7 +25,8 @@ export async function exchangeForCustomer(bff: BffClient, sessionToken: string, 
       },
     }),
   );
-  if (isFailure(response)) return response;
+  if (!('response' in reached)) return reached;
+  const { response } = reached;
   if (response.status !== 200) return failureFrom(response);
   const parsed = tokenExchangeResponseSchema.safeParse(await response.json());
   if (!parsed.success) return failure('bad_answer', 'The Switchboard service answered the switch with something unexpected.');

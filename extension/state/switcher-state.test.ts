@@ -1,0 +1,129 @@
+import { signal } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import type { CustomerMark } from '../../shared/extension-messages';
+import type { TenantContext } from '../../shared/tenant-context';
+import { customer, tenantContext } from '../test-support/customers';
+import { createSwitcherState, type SwitcherRow } from './switcher-state';
+
+// Deliberately not in name order, so "sorted by name" is something the state does.
+const customers = [
+  customer('t_wayne', 'Wayne Logistics'),
+  customer('t_initech', 'Initech Finance'),
+  customer('t_acme', 'Acme Retail'),
+  customer('t_umbrella', 'Umbrella Health'),
+  customer('t_globex', 'Globex Manufacturing'),
+];
+
+function setup({ pins = ['t_umbrella'], recents = ['t_umbrella', 't_initech'], marks = {} as Record<string, CustomerMark> } = {}) {
+  const context = signal<TenantContext | null>(tenantContext(customers, recents));
+  const pinned = signal<readonly string[]>(pins);
+  const markSignal = signal<Readonly<Record<string, CustomerMark>>>(marks);
+  const state = createSwitcherState({ context, pinned, marks: markSignal });
+  return { state, context, pinned, marks: markSignal };
+}
+
+/** Rows as "## heading" and tenant ids, so a test reads like the list a person sees. */
+const layout = (rows: readonly SwitcherRow[]) => rows.map((r) => (r.kind === 'heading' ? `## ${r.label}` : r.entry.tenant_id));
+const activeId = (state: ReturnType<typeof setup>['state']) => state.active.value?.tenant_id ?? null;
+
+describe('createSwitcherState without a query', () => {
+  it('lists Pinned, Recent, then All customers sorted by name, each customer once', () => {
+    const { state } = setup();
+    expect(layout(state.rows.value)).toEqual(['## Pinned', 't_umbrella', '## Recent', 't_initech', '## All customers', 't_acme', 't_globex', 't_wayne']);
+    expect(state.options.value).toHaveLength(customers.length);
+  });
+
+  it('leaves out an empty section and ignores pins and recents of unknown customers', () => {
+    const { state } = setup({ pins: ['t_gone'], recents: ['t_gone'] });
+    expect(layout(state.rows.value)).toEqual(['## All customers', 't_acme', 't_globex', 't_initech', 't_umbrella', 't_wayne']);
+  });
+
+  it('follows its inputs: a new pin moves the customer into Pinned', () => {
+    const { state, pinned } = setup();
+    pinned.value = ['t_umbrella', 't_wayne'];
+    expect(layout(state.rows.value).slice(0, 3)).toEqual(['## Pinned', 't_umbrella', 't_wayne']);
+    expect(layout(state.rows.value).filter((r) => r === 't_wayne')).toHaveLength(1);
+  });
+
+  it('has no rows and no active option without a context', () => {
+    const { state, context } = setup();
+    context.value = null;
+    expect(state.rows.value).toEqual([]);
+    expect(state.active.value).toBeNull();
+    state.move(1); // nothing to move to: no throw
+    expect(state.active.value).toBeNull();
+  });
+});
+
+describe('createSwitcherState with a query', () => {
+  it('shows ranked Matches only', () => {
+    const { state } = setup();
+    state.setQuery('glbx');
+    expect(layout(state.rows.value)[0]).toBe('## Matches');
+    expect(layout(state.rows.value)[1]).toBe('t_globex');
+    expect(state.rows.value.filter((r) => r.kind === 'heading')).toHaveLength(1);
+  });
+
+  it('finds a customer by the label the analyst gave it', () => {
+    const { state } = setup({ marks: { t_wayne: { colour: '#1f6feb', label: 'PROD' } } });
+    state.setQuery('prod');
+    expect(layout(state.rows.value)).toEqual(['## Matches', 't_wayne']);
+  });
+
+  it('goes back to the sections when the query is cleared', () => {
+    const { state } = setup();
+    state.setQuery('acme');
+    state.setQuery('');
+    expect(layout(state.rows.value)[0]).toBe('## Pinned');
+  });
+});
+
+describe('createSwitcherState active option', () => {
+  it('starts on the first option and moves within bounds', () => {
+    const { state } = setup();
+    const order = state.options.value.map((c) => c.tenant_id);
+    expect(activeId(state)).toBe(order[0]);
+    state.move(-1);
+    expect(activeId(state)).toBe(order[0]);
+    state.move(1);
+    state.move(1);
+    expect(activeId(state)).toBe(order[2]);
+    state.move(100);
+    expect(activeId(state)).toBe(order.at(-1));
+    state.move(1);
+    expect(activeId(state)).toBe(order.at(-1));
+    state.moveToEdge('first');
+    expect(activeId(state)).toBe(order[0]);
+    state.moveToEdge('last');
+    expect(activeId(state)).toBe(order.at(-1));
+  });
+
+  it('resets to the first option when the query changes, even if the active one still matches', () => {
+    const { state } = setup();
+    state.setQuery('l'); // Retail, Health, Logistics, …
+    state.moveToEdge('last');
+    const chosen = activeId(state);
+    expect(chosen).not.toBe(state.options.value[0]?.tenant_id);
+    state.setQuery('l ');
+    expect(state.options.value.map((c) => c.tenant_id)).toContain(chosen);
+    expect(activeId(state)).toBe(state.options.value[0]?.tenant_id);
+  });
+});
+
+describe('createSwitcherState refusals', () => {
+  it('records a refusal per customer and clears it when that customer is tried again', () => {
+    const { state } = setup();
+    state.started('t_initech');
+    expect(state.switching.value).toBe('t_initech');
+    state.finished('t_initech', 'grant g_initech_analyst expired');
+    state.started('t_umbrella');
+    state.finished('t_umbrella', 'relationship pending customer approval');
+    expect(state.switching.value).toBeNull();
+    expect(state.refusals.value).toEqual({ t_initech: 'grant g_initech_analyst expired', t_umbrella: 'relationship pending customer approval' });
+
+    state.started('t_initech');
+    expect(state.refusals.value).toEqual({ t_umbrella: 'relationship pending customer approval' });
+    state.finished('t_initech', null);
+    expect(state.refusals.value).toEqual({ t_umbrella: 'relationship pending customer approval' });
+  });
+});
