@@ -32,11 +32,14 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
   const chips = entry ? customerChips(entry, Date.now()) : [];
   return (
     <div class="toolbar" role="region" aria-label="MSP Switchboard">
-      <div class="toolbar-ribbon" data-testid="customer-ribbon" style={{ background: mark?.colour ?? '#57606a' }}>
-        {mark?.label ? <span class="toolbar-ribbon-label">{mark.label}</span> : null}
-      </div>
+      <div class="toolbar-ribbon" data-testid="customer-ribbon" style={{ background: mark?.colour ?? '#57606a' }} />
       <div class="toolbar-bar">
         <span class="toolbar-brand">Switchboard</span>
+        {mark?.label ? (
+          <span class="toolbar-mark" data-testid="customer-label" style={{ background: mark.colour }}>
+            {mark.label}
+          </span>
+        ) : null}
         <span class="toolbar-customer" data-testid="toolbar-customer">
           {tab?.active && tenantId ? (
             <>

@@ -205,9 +205,8 @@ describe('tabs, tokens and the in-page switcher', () => {
     await marks.getByRole('button', { name: 'Pin Acme Retail' }).click();
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
     await acmeTab.reload();
-    const ribbon = acmeTab.getByTestId('customer-ribbon');
-    await expect.poll(() => ribbon.textContent()).toBe('PROD');
-    expect(await ribbon.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(26, 127, 55)');
+    await expect.poll(() => acmeTab.getByTestId('customer-label').textContent()).toBe('PROD');
+    expect(await acmeTab.getByTestId('customer-ribbon').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(26, 127, 55)');
     await acmeTab.screenshot({ path: join(SCREENSHOTS, 'in-page-toolbar.png'), clip: { x: 0, y: 0, width: 1280, height: 220 } });
     await popup.close();
   });

@@ -1,0 +1,41 @@
+// The four pages of one customer, each behind its customer token and its product package.
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { scopeOf } from '../customer-claims';
+import { requireCustomerToken, type CustomerTokenEnv } from '../customer-token-middleware';
+import { CONSOLE_PAGES, PAGE_IDS, type PageId } from '../page-catalogue';
+import { accessDeniedNotice } from '../pages/access-denied';
+import { alertsPage } from '../pages/alerts-page';
+import { automationPage } from '../pages/automation-page';
+import { dashboardPage } from '../pages/dashboard-page';
+import type { Html } from '../pages/layout';
+import type { PageContext } from '../pages/page-context';
+import { reportsPage } from '../pages/reports-page';
+import { signInRequiredPage } from '../pages/sign-in-required-page';
+import { tenantFrame } from '../pages/tenant-frame';
+import type { TokenVerifierDeps } from '../verify-customer-token';
+
+const RENDERERS: Record<PageId, (context: PageContext) => Html> = {
+  dashboard: dashboardPage,
+  alerts: alertsPage,
+  automation: automationPage,
+  reports: reportsPage,
+};
+
+export function tenantPages(deps: TokenVerifierDeps) {
+  const guard = requireCustomerToken(deps, (c, tenantId, failure) => c.html(signInRequiredPage(tenantId, failure), 401));
+  const pages = new Hono<CustomerTokenEnv>();
+  for (const pageId of PAGE_IDS) {
+    pages.get(`/${pageId}`, guard, (c) => {
+      const claims = c.var.claims;
+      const page = CONSOLE_PAGES[pageId];
+      const packages = new Set(claims.packages);
+      if (!packages.has(page.package)) {
+        return c.html(tenantFrame(claims, pageId, html`<h1>${page.title}</h1>${accessDeniedNotice(page.package)}`), 403);
+      }
+      const main = RENDERERS[pageId]({ claims, scope: scopeOf(claims), packages });
+      return c.html(tenantFrame(claims, pageId, main, { script: true }), 200);
+    });
+  }
+  return pages;
+}

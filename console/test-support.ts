@@ -1,0 +1,50 @@
+// Shared by the console's tests: a console wired to a real test BFF, real customer tokens from its
+// token exchange, re-signed variants of them, and an HTML parser for assertions.
+import { Window } from 'happy-dom';
+import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import { defaultConfig } from '../bff/config';
+import { exchange } from '../test/helpers/oauth-requests';
+import type { TestWorld } from '../test/helpers/test-server';
+import { createConsoleApp } from './app';
+
+/** The test world's default resource: the `aud` of its customer tokens. */
+export const CONSOLE_AUDIENCE = defaultConfig().resources[0]!;
+export const ANALYST = 'analyst@contoso-msp.example';
+
+export function consoleFor(world: TestWorld) {
+  return createConsoleApp({
+    issuer: world.baseUrl,
+    audience: CONSOLE_AUDIENCE,
+    jwks: createRemoteJWKSet(new URL(`${world.baseUrl}/.well-known/jwks.json`)),
+    clock: world.clock,
+  });
+}
+
+/** A real customer token from the BFF's token exchange (RFC 8693). */
+export async function customerToken(world: TestWorld, tenantId: string, email = ANALYST): Promise<string> {
+  const reply = await exchange(world, await world.signIn(email), tenantId);
+  if (reply.status !== 200) throw new Error(`exchange for ${tenantId} failed: ${reply.status} ${reply.text}`);
+  return reply.body.access_token as string;
+}
+
+/** Re-signs a token's claims, changed as asked; with the BFF's own key unless another is given. */
+export async function resign(
+  world: TestWorld,
+  token: string,
+  change: { typ?: string; claims?: JWTPayload; key?: CryptoKey } = {},
+): Promise<string> {
+  const header = decodeProtectedHeader(token);
+  const key = change.key ?? (await world.deps.keys.signingKey()).privateKey;
+  return new SignJWT({ ...decodeJwt(token), ...change.claims })
+    .setProtectedHeader({ alg: 'ES256', kid: header.kid, typ: change.typ ?? header.typ })
+    .sign(key);
+}
+
+export const freshKey = async () => (await generateKeyPair('ES256')).privateKey;
+
+export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+export function parseHtml(text: string) {
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  return new window.DOMParser().parseFromString(text, 'text/html');
+}
