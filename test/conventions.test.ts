@@ -54,3 +54,49 @@ describe('conventions', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('extension conventions', () => {
+  const source = (f: string) => readFileSync(join(root, f), 'utf8');
+  const code = (f: string) => source(f).replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const extensionFiles = files('extension', /\.tsx?$/).filter((f) => !/\.test\.tsx?$/.test(f) && !f.includes('/test-support/'));
+
+  it('every page feature is registered, and the registry imports nothing else', () => {
+    const features = files('extension/features', /\.tsx?$/).filter((f) => !/\.test\.tsx?$/.test(f) && !/(registry|page-feature)\.ts$/.test(f));
+    expect(features.length).toBeGreaterThan(0);
+    const registry = importsOf('extension/features/registry.ts').map((i) => i.source);
+    const registered = registry.filter((s) => s !== './page-feature').map((s) => `extension/features/${s.slice(2)}`);
+    expect(features.map((f) => f.replace(/\.tsx?$/, '')).sort()).toEqual(registered.sort());
+  });
+
+  it('state/ holds signals and pure logic: no DOM, no browser API, no network', () => {
+    for (const file of files('extension/state', /\.ts$/).filter((f) => !f.endsWith('.test.ts'))) {
+      expect([file, /\b(document|window|fetch|browser|chrome|localStorage)\b/.test(code(file))]).toEqual([file, false]);
+    }
+  });
+
+  it('the BFF is reached only through the typed client: no other extension file calls fetch or writes a BFF path', () => {
+    const offenders = extensionFiles.filter((f) => f !== 'extension/utils/bff-client.ts' && /\bfetch\s*\(|['"`]\/(v1|oauth)\//.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('runtime messages are received in utils/messaging.ts only, where they are parsed', () => {
+    const listeners = extensionFiles.filter((f) => /onMessage\.addListener/.test(code(f)));
+    expect(listeners).toEqual(['extension/utils/messaging.ts']);
+  });
+
+  it('entrypoints are thin: they wire modules up and hold no logic', () => {
+    for (const file of files('extension/entrypoints', /\.tsx?$/)) {
+      expect([file, code(file).split('\n').filter((l) => l.trim()).length <= 30]).toEqual([file, true]);
+    }
+  });
+
+  it('stored items are defined once, in utils/storage.ts', () => {
+    const definers = extensionFiles.filter((f) => /defineItem\s*[<(]/.test(code(f)));
+    expect(definers).toEqual(['extension/utils/storage.ts']);
+  });
+
+  it('no source file passes about 250 lines', () => {
+    const long = [...extensionFiles, ...files('console', /\.ts$/)].filter((f) => source(f).split('\n').length > 260);
+    expect(long).toEqual([]);
+  });
+});
