@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../bff/db/seed';
+import { introspect } from '../helpers/oauth-requests';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startStack, type Stack } from './stack';
 
@@ -208,6 +209,25 @@ describe('tabs, tokens and the in-page switcher', () => {
     await expect.poll(() => acmeTab.getByTestId('customer-label').textContent()).toBe('PROD');
     expect(await acmeTab.getByTestId('customer-ribbon').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(26, 127, 55)');
     await acmeTab.screenshot({ path: join(SCREENSHOTS, 'in-page-toolbar.png'), clip: { x: 0, y: 0, width: 1280, height: 220 } });
+    await popup.close();
+  });
+});
+
+describe('signing out', () => {
+  it('revokes the session at the BFF, ends its customer tokens and takes every tab out of its customer', async () => {
+    const rules = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.declarativeNetRequest.getSessionRules());
+    const customerToken = rules[0]!.action.requestHeaders![0]!.value!.replace(/^Bearer /, '');
+    expect(((await introspect(stack.world, customerToken)).body as { active: boolean }).active).toBe(true);
+
+    const tab = browser.context.pages().find((p) => p.url().includes(`/t/${DEMO.tenants.acme}/`))!;
+    const popup = await browser.openPopup(tab);
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => popup.getByLabel('E-mail').isVisible()).toBe(true);
+
+    expect(await browser.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
+    expect(((await introspect(stack.world, customerToken)).body as { active: boolean }).active).toBe(false);
+    expect((await tab.reload())?.status()).toBe(401);
+    await expect.poll(() => tab.getByRole('region', { name: 'MSP Switchboard' }).getByRole('button', { name: 'Sign in to switch' }).isVisible()).toBe(true);
     await popup.close();
   });
 });
