@@ -59,9 +59,11 @@ export function createCustomerSwitch(deps: SwitchDeps) {
     const current = await session.current();
     const tab = await tabs.get(tabId).catch(() => null);
     const here = adapterFor(tab?.url, adapters);
-    const exchanged = current && here ? await exchangeForCustomer(bff, current.token, record.tenantId, here.adapter.resource, now()) : failure('signed_out', SIGNED_OUT);
+    if (!current) return failure('signed_out', SIGNED_OUT);
+    if (!here) return failure('left_app', 'The tab has left the monitoring app; its customer token is not renewed.');
+    const exchanged = await exchangeForCustomer(bff, current.token, record.tenantId, here.adapter.resource, now());
     if (!exchanged.ok) return exchanged;
-    await tabTokens.hand(tabId, record.tenantId, here!.adapter, exchanged.token, exchanged.expiresAt);
+    await tabTokens.hand(tabId, record.tenantId, here.adapter, exchanged.token, exchanged.expiresAt);
     await deps.onHanded(tabId, exchanged.expiresAt);
     return { ok: true, expiresAt: exchanged.expiresAt };
   }

@@ -34,8 +34,9 @@ export function createTabTokens(dnr: Dnr) {
       await tabCustomersItem.setValue({ ...records, [tabId]: { tenantId, ruleId: id, tokenExpiresAt: tokenExpiresAt.toISOString() } });
       return () =>
         one(async () => {
-          await dnr.updateSessionRules({ removeRuleIds: [id], addRules: previousRule ? [previousRule] : [] });
           const now = await tabCustomersItem.getValue();
+          if (now[tabId]?.ruleId !== id) return; // a later hand-off already replaced this one
+          await dnr.updateSessionRules({ removeRuleIds: [id], addRules: previousRule ? [previousRule] : [] });
           const { [tabId]: _, ...rest } = now;
           await tabCustomersItem.setValue(previous ? { ...rest, [tabId]: previous } : rest);
         });

@@ -55,8 +55,8 @@ export function CustomerRow({ entry, mark, pinned, active, refusal, switching, n
             <span key={`${c.kind}-why`} class="customer-why">{c.detail}</span>
           ))}
           {switching ? <span class="customer-status">Switching…</span> : null}
+          {refusal ? <span class="customer-refusal">{refusal}</span> : null}
         </span>
-        {refusal ? <span class="customer-refusal">{refusal}</span> : null}
       </span>
     </div>
   );

@@ -47,7 +47,7 @@ export function Switcher({ state, pinned, marks, now, viewportHeight = 320, onSw
       Escape: () => (state.query.value ? state.setQuery('') : onClose()),
     };
     const action = (e.key === 'Home' || e.key === 'End') && !e.ctrlKey ? undefined : moves[e.key];
-    if (e.altKey && e.key.toLowerCase() === 'p' && active) return void (e.preventDefault(), onTogglePin(active.tenant_id));
+    if (e.altKey && (e.code === 'KeyP' || e.key.toLowerCase() === 'p') && active) return void (e.preventDefault(), onTogglePin(active.tenant_id));
     if (!action) return;
     e.preventDefault();
     action();

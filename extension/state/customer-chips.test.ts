@@ -72,4 +72,8 @@ describe('customerChips', () => {
     expect(chips.map((c) => c.kind)).toEqual(['expired']);
     expect(chips[0]?.text).not.toMatch(/left/);
   });
+
+  it('says how long ago a cached expiry passed', () => {
+    expect(timeChip(-3 * HOUR - 5 * MINUTE)[0]?.text).toBe('Expired 3h 5m ago');
+  });
 });

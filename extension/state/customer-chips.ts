@@ -26,7 +26,7 @@ export function customerChips(entry: CustomerEntry, now: number): Chip[] {
     chips.push({ kind: 'unavailable', text: 'Unavailable', detail: `Not switchable: ${message}` });
   } else if (entry.expires_at) {
     const left = Date.parse(entry.expires_at) - now;
-    if (left <= 0) chips.push({ kind: 'expired', text: 'Expired just now', detail: `Access expired on ${instant(entry.expires_at)}` });
+    if (left <= 0) chips.push({ kind: 'expired', text: `Expired ${formatDuration(-left)} ago`, detail: `Access expired on ${instant(entry.expires_at)}` });
     else chips.push({ kind: left < DAY ? 'expiring-soon' : 'expiring', text: `${formatDuration(left)} left`, detail: `Access until ${instant(entry.expires_at)}` });
   }
   return chips;

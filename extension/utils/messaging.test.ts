@@ -11,7 +11,9 @@ const popup: MessageSender = { id: fakeBrowser.runtime.id, url: `chrome-extensio
  */
 async function deliver(message: unknown, sender: MessageSender = popup) {
   const sendResponse = vi.fn();
-  const [kept] = await fakeBrowser.runtime.onMessage.trigger(message, sender, sendResponse);
+  // The fake's trigger is typed for two arguments but passes on every one it gets.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const [kept] = await trigger(message, sender, sendResponse);
   return { kept, sendResponse };
 }
 

@@ -11,9 +11,14 @@ export interface StoredSignal<T> {
 
 export function storedSignal<T>(item: WxtStorageItem<T, Record<string, unknown>>, initial: T): StoredSignal<T> {
   const value = signal<T>(initial);
-  const stop = item.watch((next) => (value.value = next));
+  let changed = false;
+  const stop = item.watch((next) => {
+    changed = true;
+    value.value = next;
+  });
+  // A change that arrived while the first read was under way is newer than what that read returns.
   const ready = item.getValue().then((v) => {
-    value.value = v;
+    if (!changed) value.value = v;
   });
   return { signal: value, ready, stop };
 }
