@@ -1,5 +1,6 @@
 // @vitest-environment node
 // The BFF runs in-process (libSQL, jose): Node's own fetch classes, not the DOM's.
+import { tenantContextSchema } from '../../shared/tenant-context';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ANALYST_EMAIL, ANALYST_ID, DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
@@ -35,8 +36,8 @@ describe('createContextSync against the BFF', () => {
     expect(cached?.userId).toBe(ANALYST_ID);
     expect(cached?.etag).toMatch(/^"/);
     expect(cached?.fetchedAt).toBe(new Date(w.now()).toISOString());
-    expect(cached?.context.customers.map((c) => c.name)).toEqual(expect.arrayContaining(['Acme Retail', 'Globex Manufacturing', 'Initech Finance', 'Umbrella Health']));
-    expect(cached?.context.customers.map((c) => c.name)).not.toContain('Wayne Logistics');
+    expect(tenantContextSchema.parse(JSON.parse(cached!.contextJson)).customers.map((c) => c.name)).toEqual(expect.arrayContaining(['Acme Retail', 'Globex Manufacturing', 'Initech Finance', 'Umbrella Health']));
+    expect(tenantContextSchema.parse(JSON.parse(cached!.contextJson)).customers.map((c) => c.name)).not.toContain('Wayne Logistics');
     expect(contextCalls()).toEqual([200]);
   });
 

@@ -4,7 +4,16 @@ import { tenantContextSchema } from '../../shared/tenant-context';
 import type { Failure } from '../../shared/extension-messages';
 import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
+import { cachedContextOf } from '../utils/cached-context';
 import { contextCacheItem, type StoredSession } from '../utils/storage';
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 import { failureFrom, reach } from './bff-failure';
 
 export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient; now: () => number; onUnauthorized: () => Promise<void> }) {
@@ -26,9 +35,11 @@ export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient
       return failure('signed_out', 'Your Switchboard session has ended; sign in again.');
     }
     if (response.status !== 200) return failureFrom(response);
-    const parsed = tenantContextSchema.safeParse(await response.json());
+    const text = await response.text();
+    const parsed = tenantContextSchema.safeParse(parseJson(text));
     if (!parsed.success) return failure('bad_answer', 'The Switchboard service sent a tenant context that does not parse.');
-    await contextCacheItem.setValue({ userId: session.user.id, etag: response.headers.get('etag'), context: parsed.data, fetchedAt: new Date(now()).toISOString() });
+    // Stored as the text it arrived as (validated just above): see CachedContext.
+    await contextCacheItem.setValue({ userId: session.user.id, etag: response.headers.get('etag'), contextJson: text, fetchedAt: new Date(now()).toISOString() });
     return { ok: true };
   }
 
@@ -40,7 +51,8 @@ export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient
 
   /** A customer as last seen in the cached context. */
   async function entryOf(tenantId: string) {
-    return (await contextCacheItem.getValue())?.context.customers.find((c) => c.tenant_id === tenantId) ?? null;
+    const cache = await contextCacheItem.getValue();
+    return (cache && cachedContextOf(cache, cache.userId)?.customers.find((c) => c.tenant_id === tenantId)) ?? null;
   }
 
   return { refresh, entryOf, clear: () => contextCacheItem.removeValue() };

@@ -7,6 +7,7 @@ import { customerChips } from '../state/customer-chips';
 import { parseMarks } from '../utils/customer-prefs';
 import { askBackground, onContentMessage } from '../utils/messaging';
 import { customerMarksItem } from '../utils/storage';
+import { openSwitcherStore, type SwitcherStore } from '../utils/switcher-store';
 import { SwitcherPanel } from './switcher-panel';
 
 export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
@@ -14,6 +15,10 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
   const [tab, setTab] = useState<TabCustomer | null>(null);
   const [marks, setMarks] = useState<Record<string, CustomerMark>>({});
   const [open, setOpen] = useState(false);
+  // Opened with the switcher the first time, so plain page loads never read the whole context.
+  const [store, setStore] = useState<SwitcherStore | null>(null);
+  useEffect(() => () => store?.close(), [store]);
+  if (open && !store) setStore(openSwitcherStore());
   const load = () => {
     void askBackground({ type: 'session.status' }).then((a) => setUser(a.ok ? a.user : null));
     void askBackground({ type: 'tab.customer' }).then((a) => setTab(a.ok ? a : null));
@@ -61,9 +66,9 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
           </button>
         )}
       </div>
-      {open && user ? (
+      {open && user && store ? (
         <div class="toolbar-switcher" role="dialog" aria-label="Switch customer">
-          <SwitcherPanel userId={user.id} current={null} viewportHeight={280} onClose={() => setOpen(false)} onSwitched={() => setOpen(false)} />
+          <SwitcherPanel store={store} userId={user.id} current={null} viewportHeight={280} onClose={() => setOpen(false)} onSwitched={() => setOpen(false)} />
         </div>
       ) : null}
     </div>

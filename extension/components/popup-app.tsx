@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { UserSummary } from '../../shared/common';
 import { askBackground } from '../utils/messaging';
+import type { SwitcherStore } from '../utils/switcher-store';
 import { SignInForm } from './sign-in-form';
 import { SwitcherPanel } from './switcher-panel';
 
@@ -19,7 +20,13 @@ async function activeTab(): Promise<ActiveTab> {
   return answer.ok ? { id: tab.id, tenantId: answer.tenantId, active: answer.active } : { id: tab.id, tenantId: null, active: false };
 }
 
-export function PopupApp({ close = () => window.close(), onRendered }: { close?: () => void; onRendered?: (customers: number) => void }) {
+interface PopupAppProps {
+  store: SwitcherStore;
+  close?: () => void;
+  onRendered?: (customers: number) => void;
+}
+
+export function PopupApp({ store, close = () => window.close(), onRendered }: PopupAppProps) {
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   useEffect(() => {
@@ -41,7 +48,7 @@ export function PopupApp({ close = () => window.close(), onRendered }: { close?:
           Sign out
         </button>
       </header>
-      <SwitcherPanel userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
+      <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
     </main>
   );
 }

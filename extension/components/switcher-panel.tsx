@@ -3,14 +3,15 @@
 import { computed } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createSwitcherState } from '../state/switcher-state';
-import { customerMarksItem, contextCacheItem, pinnedCustomersItem } from '../utils/storage';
-import { storedSignal } from '../utils/stored-signal';
-import { parseMarks, parsePins, setMark, togglePin } from '../utils/customer-prefs';
+import { cachedContextOf } from '../utils/cached-context';
+import { setMark, togglePin } from '../utils/customer-prefs';
+import type { SwitcherStore } from '../utils/switcher-store';
 import { askBackground } from '../utils/messaging';
 import { CurrentCustomer } from './current-customer';
 import { Switcher } from './switcher';
 
 interface Props {
+  store: SwitcherStore;
   userId: string;
   /** The customer the tab acts for (or whose page it shows), for the header line. */
   current: { tenantId: string | null; active: boolean } | null;
@@ -22,20 +23,14 @@ interface Props {
   onRendered?: (customers: number) => void;
 }
 
-export function SwitcherPanel({ userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered }: Props) {
+export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered }: Props) {
   const data = useMemo(() => {
-    const cache = storedSignal(contextCacheItem, null);
-    const pins = storedSignal(pinnedCustomersItem, []);
-    const marks = storedSignal(customerMarksItem, {});
-    const context = computed(() => (cache.signal.value?.userId === userId ? cache.signal.value.context : null));
-    const pinned = computed(() => parsePins(pins.signal.value));
-    const parsedMarks = computed(() => parseMarks(marks.signal.value));
-    return { all: [cache, pins, marks], context, pinned, marks: parsedMarks, state: createSwitcherState({ context, pinned, marks: parsedMarks }) };
-  }, [userId]);
+    const context = computed(() => cachedContextOf(store.cache.value, userId));
+    return { context, pinned: store.pinned, marks: store.marks, state: createSwitcherState({ context, pinned: store.pinned, marks: store.marks }) };
+  }, [store, userId]);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     void askBackground({ type: 'context.refresh' }).then((answer) => setProblem(answer.ok ? null : answer.message));
-    return () => data.all.forEach((s) => s.stop());
   }, [data]);
   const customers = data.context.value?.customers.length ?? 0;
   useEffect(() => {
