@@ -35,11 +35,9 @@ export const sessionItem = storage.defineItem<StoredSession | null>('session:ses
 export const tabCustomersItem = storage.defineItem<Record<string, TabCustomerRecord>>('session:tabCustomers', { fallback: {}, version: 1 });
 
 /** The last tenant context with its ETag: the switcher renders it at once, then revalidates. */
-export const contextCacheItem = storage.defineItem<CachedContext | null>('local:tenantContext', {
-  fallback: null,
-  version: 2,
-  migrations: { 2: () => null }, // version 1 held parsed objects: fetch afresh
-});
+// No migrations on this item: WXT reads a migrated item's value in every context at start, and
+// this one can weigh 3 MB. A new shape gets a new key instead.
+export const contextCacheItem = storage.defineItem<CachedContext | null>('local:tenantContextJson', { fallback: null, version: 1 });
 
 /** Pinned customers and the analyst's colour and label per customer, synced across browsers. */
 export const pinnedCustomersItem = storage.defineItem<string[]>('sync:pinnedCustomers', { fallback: [], version: 1 });
