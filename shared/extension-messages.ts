@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, userSummarySchema } from './common';
 import { customerEntrySchema } from './tenant-context';
+import { entitlementsResponseSchema } from './entitlements';
+import { explainResponseSchema } from './access-explain';
+import { PERMISSIONS } from './catalogue';
 
 // Messages between the extension's contexts (popup, content script, background). Every message is
 // parsed with these schemas on arrival, in both directions; anything else is dropped.
@@ -19,6 +22,20 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab.customer'), tabId: tabId.optional() }),
   /** Switch a tab (the sender's own when omitted) to a customer. */
   z.object({ type: z.literal('customer.switch'), tenantId: idSchema, tabId: tabId.optional() }),
+  /** A tenant's packages, add-ons and permission sets, as the BFF answers them for the signed-in user. */
+  z.object({ type: z.literal('tenant.entitlements'), tenantId: idSchema }),
+  /**
+   * Why a user may or may not do something in a tenant. `userId` (another user) is for support
+   * staff; a content script may ask only about its own tab's customer, for the signed-in user.
+   */
+  z.object({
+    type: z.literal('access.explain'),
+    tenantId: idSchema,
+    permission: z.string().max(64).refine((p) => PERMISSIONS.has(p), 'an unknown permission').optional(),
+    userId: idSchema.optional(),
+  }),
+  /** Opens the entitlements view (an extension page) for a tenant, and optionally a permission to explain. */
+  z.object({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -52,6 +69,9 @@ export const backgroundResponseSchemas = {
   'context.refresh': doneSchema,
   'tab.customer': tabCustomerSchema,
   'customer.switch': switchDoneSchema,
+  'tenant.entitlements': z.object({ ok: z.literal(true), entitlements: entitlementsResponseSchema }),
+  'access.explain': z.object({ ok: z.literal(true), explanation: explainResponseSchema }),
+  'entitlements.open': doneSchema,
 } satisfies Record<BackgroundRequestType, z.ZodType>;
 
 export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeof backgroundResponseSchemas)[T]> | Failure;
@@ -60,6 +80,8 @@ export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeo
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('switcher.open') }),
   z.object({ type: z.literal('tab.changed') }),
+  /** The tab's access to its customer has ended (grant expired or revoked): say so at once. */
+  z.object({ type: z.literal('access.ended'), tenantId: idSchema, message: z.string().max(2000) }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
@@ -69,3 +91,7 @@ export const customerMarkSchema = z.object({
   label: z.string().trim().max(16),
 });
 export type CustomerMark = z.infer<typeof customerMarkSchema>;
+
+/** When to warn before time-bound access ends, in minutes (options page; default 60 and 10). */
+export const expiryWarningsSchema = z.array(z.number().int().min(1).max(7 * 24 * 60)).max(5);
+export const DEFAULT_EXPIRY_WARNINGS = [60, 10];

@@ -42,3 +42,6 @@ export const contextCacheItem = storage.defineItem<CachedContext | null>('local:
 /** Pinned customers and the analyst's colour and label per customer, synced across browsers. */
 export const pinnedCustomersItem = storage.defineItem<string[]>('sync:pinnedCustomers', { fallback: [], version: 1 });
 export const customerMarksItem = storage.defineItem<Record<string, CustomerMark>>('sync:customerMarks', { fallback: {}, version: 1 });
+
+/** Minutes before time-bound access ends at which to notify (options page), synced. */
+export const expiryWarningsItem = storage.defineItem<number[]>('sync:expiryWarnings', { fallback: [60, 10], version: 1 });
