@@ -20,7 +20,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'MSP Switchboard',
     description: 'Customer switcher, white-label preview and entitlement explainer for MSP analysts.',
-    permissions: ['storage', 'alarms', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? hostPermissions : [])],
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? hostPermissions : [])],
     ...(browser === 'firefox' ? {} : { host_permissions: hostPermissions }),
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the customer switcher' },

@@ -67,7 +67,10 @@ describe('customer pages', () => {
       'Access Denied! The partner is not subscribed to this product package. (Remediation and Automation)',
     );
     expect(testId(doc, 'job-table')).toBeNull();
-    expect(doc.querySelectorAll('button[data-permission]')).toHaveLength(0);
+    // The page's controls stay, every one disabled and naming its permission, so each can be explained.
+    const controls = [...doc.querySelectorAll('button[data-permission]')];
+    expect(controls.map((b) => b.getAttribute('data-permission'))).toEqual(['Jobs_Manage', 'PatchApprovals_Manage', 'Scripts_Manage']);
+    expect(controls.every((b) => b.hasAttribute('disabled') && b.getAttribute('aria-disabled') === 'true')).toBe(true);
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 

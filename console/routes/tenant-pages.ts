@@ -5,6 +5,7 @@ import { scopeOf } from '../customer-claims';
 import { requireCustomerToken, type CustomerTokenEnv } from '../customer-token-middleware';
 import { CONSOLE_PAGES, PAGE_IDS, type PageId } from '../page-catalogue';
 import { accessDeniedNotice } from '../pages/access-denied';
+import { controlBar } from '../pages/controls';
 import { alertsPage } from '../pages/alerts-page';
 import { automationPage } from '../pages/automation-page';
 import { dashboardPage } from '../pages/dashboard-page';
@@ -31,7 +32,10 @@ export function tenantPages(deps: TokenVerifierDeps) {
       const page = CONSOLE_PAGES[pageId];
       const packages = new Set(claims.packages);
       if (!packages.has(page.package)) {
-        return c.html(tenantFrame(claims, pageId, html`<h1>${page.title}</h1>${accessDeniedNotice(page.package)}`), 403);
+        // The page's controls stay in view, disabled (the token carries none of their permissions),
+        // so the denial can be explained control by control.
+        const denied = html`<h1>${page.title}</h1>${accessDeniedNotice(page.package)}${controlBar(page.controls, scopeOf(claims))}`;
+        return c.html(tenantFrame(claims, pageId, denied), 403);
       }
       const main = RENDERERS[pageId]({ claims, scope: scopeOf(claims), packages });
       return c.html(tenantFrame(claims, pageId, main, { script: true }), 200);

@@ -23,17 +23,27 @@ const requests: BackgroundRequest[] = [
   { type: 'tab.customer', tabId: 3 },
   { type: 'customer.switch', tenantId: 't_globex' },
   { type: 'customer.switch', tenantId: 't_globex', tabId: 3 },
+  { type: 'access.explain', tenantId: 't_acme', permission: 'Jobs_Manage' },
+  { type: 'access.explain', tenantId: 't_globex', permission: 'Jobs_Manage' },
+  { type: 'access.explain', tenantId: 't_acme', userId: 'u_someone' },
+  { type: 'tenant.entitlements', tenantId: 't_acme' },
+  { type: 'entitlements.open', tenantId: 't_acme' },
+  { type: 'entitlements.open', tenantId: 't_globex' },
 ];
-const accepted = (k: SenderKind) => requests.filter((r) => acceptRequest(r, k)).map((r) => ('tabId' in r ? `${r.type}+tabId` : r.type));
+const label = (r: BackgroundRequest) =>
+  [r.type, 'tabId' in r && r.tabId !== undefined ? '+tabId' : '', 'tenantId' in r && r.type !== 'customer.switch' ? `:${r.tenantId}` : '', 'userId' in r && r.userId ? '+user' : ''].join('');
+const accepted = (k: SenderKind) => requests.filter((r) => acceptRequest(r, k)).map(label);
+const ACME_PAGE: SenderKind = { kind: 'content-script', pageTenant: 't_acme' };
+const EXTENSION_PAGE: SenderKind = { kind: 'extension-page' };
 
 describe('senderKind', () => {
   it('knows the extension’s own pages', () => {
-    expect(kind(popup)).toBe('extension-page');
+    expect(kind(popup)).toEqual(EXTENSION_PAGE);
   });
 
   it('knows a content script in a console tab', () => {
-    expect(kind(consoleTab())).toBe('content-script');
-    expect(kind(consoleTab('http://127.0.0.1:8788/login'))).toBe('content-script');
+    expect(kind(consoleTab())).toEqual(ACME_PAGE);
+    expect(kind(consoleTab('http://127.0.0.1:8788/login'))).toEqual({ kind: 'content-script', pageTenant: null });
   });
 
   it('refuses another extension, even one claiming our pages’ URL', () => {
@@ -54,11 +64,24 @@ describe('senderKind', () => {
 
 describe('acceptRequest', () => {
   it('lets extension pages ask anything', () => {
-    expect(accepted('extension-page')).toHaveLength(requests.length);
+    expect(accepted(EXTENSION_PAGE)).toHaveLength(requests.length);
   });
 
   it('lets a console content script ask only about its own tab, and never to sign in or out', () => {
-    expect(accepted('content-script')).toEqual(['session.status', 'session.openSignIn', 'context.refresh', 'tab.customer', 'customer.switch']);
+    expect(accepted(ACME_PAGE)).toEqual([
+      'session.status',
+      'session.openSignIn',
+      'context.refresh',
+      'tab.customer',
+      'customer.switch',
+      'access.explain:t_acme',
+      'entitlements.open:t_acme',
+    ]);
+  });
+
+  it('lets a page ask why only about its own customer, for the signed-in user, and never read entitlements itself', () => {
+    const onLogin: SenderKind = { kind: 'content-script', pageTenant: null };
+    expect(accepted(onLogin).filter((r) => r.startsWith('access') || r.startsWith('tenant') || r.startsWith('entitlements'))).toEqual([]);
   });
 
   it('hears nothing from an unknown sender', () => {

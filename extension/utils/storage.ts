@@ -45,3 +45,6 @@ export const customerMarksItem = storage.defineItem<Record<string, CustomerMark>
 
 /** Minutes before time-bound access ends at which to notify (options page), synced. */
 export const expiryWarningsItem = storage.defineItem<number[]>('sync:expiryWarnings', { fallback: [60, 10], version: 1 });
+
+/** Expiry warnings already shown (`<grant>:<minutes>:<expiry>`), so a refresh never repeats one. */
+export const shownWarningsItem = storage.defineItem<string[]>('session:shownWarnings', { fallback: [], version: 1 });

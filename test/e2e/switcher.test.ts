@@ -8,10 +8,10 @@ import { DEMO } from '../../bff/db/seed';
 import { introspect } from '../helpers/oauth-requests';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startStack, type Stack } from './stack';
+import { ANALYST, SCREENSHOTS, signIn, switchWithKeyboard as switchTo } from './switcher-steps';
 
-const ANALYST = 'analyst@contoso-msp.example';
-const PASSWORD = 'switchboard-demo';
-export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', '..', '.output', 'screenshots');
+const actingTenant = (page: Page) => page.getByTestId('acting-tenant').textContent({ timeout: 10_000 });
+const switchWithKeyboard = (tab: Page, query: string, expectFirst: string) => switchTo(browser, tab, query, expectFirst);
 
 /** What the tests read in the extension's service worker. */
 interface ChromeApi {
@@ -21,28 +21,6 @@ interface ChromeApi {
 
 let stack: Stack;
 let browser: ExtensionBrowser;
-
-async function signIn(popup: Page, email = ANALYST, password = PASSWORD) {
-  await popup.getByLabel('E-mail').fill(email);
-  await popup.getByLabel('Password').fill(password);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => popup.getByRole('combobox', { name: 'Search customers' }).isVisible()).toBe(true);
-}
-
-const actingTenant = (page: Page) => page.getByTestId('acting-tenant').textContent({ timeout: 10_000 });
-
-/** Opens the popup for `tab`, searches `query` and presses Enter on the first hit. */
-async function switchWithKeyboard(tab: Page, query: string, expectFirst: string) {
-  const popup = await browser.openPopup(tab);
-  const search = popup.getByRole('combobox', { name: 'Search customers' });
-  await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true); // focused on open
-  await search.pressSequentially(query);
-  const first = popup.getByRole('option').first();
-  await expect.poll(() => first.getAttribute('aria-label')).toBe(expectFirst);
-  await expect.poll(() => first.getAttribute('aria-selected')).toBe('true');
-  await search.press('Enter');
-  return popup;
-}
 
 beforeAll(async () => {
   const setup = inject('e2e');
