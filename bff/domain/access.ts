@@ -1,7 +1,7 @@
 // Role resolution with explanation: may this user enter this tenant, and hold this permission,
 // at this instant? Pure: the caller gathers the facts, this decides and says why.
 import { BASE_PACKAGE, PACKAGES, PERMISSIONS, ROLES, packageInfo, roleInfo } from '../../shared/catalogue';
-import { enabledPackages, packageDeniedMessage, type Entitlements } from './entitlements';
+import { enabledPackages, type Entitlements } from './entitlements';
 
 export interface UserFact {
   id: string;
@@ -191,7 +191,8 @@ export function resolveAccess(facts: AccessFacts, entitlements: Entitlements, no
     const pkgName = PACKAGES[info.package].name;
     if (!subscribed.has(info.package)) {
       const why = entitlements.packages.find((p) => p.id === info.package)!.reason;
-      permissionReasons.push({ code: 'package_not_subscribed', ok: false, message: `${packageDeniedMessage(info.package)} ${why}` });
+      // The package's own reason opens with seed 000's sentence.
+      permissionReasons.push({ code: 'package_not_subscribed', ok: false, message: why });
     } else {
       permissionReasons.push({ code: 'package_subscribed', ok: true, message: `package ${pkgName} subscribed` });
     }

@@ -62,7 +62,7 @@ export function computeEntitlements(chain: readonly SubscriptionFacts[]): Entitl
       } else if (fromParent && tenant.inheritsSubscriptions) {
         packages.set(id, { ...fromParent, source: 'inherited', reason: fromParent.enabled ? `inherited from ${fromParent.decidedBy.name}` : fromParent.reason });
       } else if (!tenant.packages.includes(id)) {
-        packages.set(id, { id, name, enabled: false, source: 'own', decidedBy: who, reason: `${tenant.name} is not subscribed to ${name}` });
+        packages.set(id, { id, name, enabled: false, source: 'own', decidedBy: who, reason: `${packageDeniedMessage(id)} ${tenant.name} is not subscribed to ${name}` });
       } else if (fromParent && !fromParent.enabled) {
         packages.set(id, {
           id,
@@ -70,7 +70,7 @@ export function computeEntitlements(chain: readonly SubscriptionFacts[]): Entitl
           enabled: false,
           source: 'inherited',
           decidedBy: fromParent.decidedBy,
-          reason: `${fromParent.decidedBy.name} is not subscribed to ${name}, and a tenant's entitlements never exceed its parent's`,
+          reason: `${packageDeniedMessage(id)} ${fromParent.decidedBy.name} is not subscribed to ${name}, and a tenant's entitlements never exceed its parent's`,
         });
       } else {
         packages.set(id, { id, name, enabled: true, source: 'own', decidedBy: who, reason: `subscribed by ${tenant.name}` });
@@ -117,7 +117,7 @@ export function computeEntitlements(chain: readonly SubscriptionFacts[]): Entitl
         enabled: p.enabled,
         source: p.source,
         decidedBy: p.decidedBy,
-        reason: p.enabled ? `${PACKAGES[pkg].name} subscribed` : `${packageDeniedMessage(pkg)} ${p.reason}.`,
+        reason: p.enabled ? `${PACKAGES[pkg].name} subscribed` : `${p.reason}.`,
       };
     }),
   };

@@ -101,7 +101,7 @@ describe('the entitlements view', () => {
     const ra = within(row('Packages', 'Remediation and Automation'));
     expect(ra.getByText('Denied')).toBeTruthy();
     expect(ra.getByText('own')).toBeTruthy();
-    expect(ra.getByText('Globex Manufacturing is not subscribed to Remediation and Automation')).toBeTruthy();
+    expect(ra.getByText(`${DENIED} Globex Manufacturing is not subscribed to Remediation and Automation`)).toBeTruthy();
     expect(within(row('Packages', 'Hybrid Discovery and Monitoring')).getByText('Enabled')).toBeTruthy();
     expect(within(row('Packages', 'Hybrid Discovery and Monitoring')).getByText('default')).toBeTruthy();
     expect(within(row('Permission sets', 'Jobs')).getByText(new RegExp(DENIED.replace(/[().!]/g, '\\$&')))).toBeTruthy();
@@ -192,7 +192,7 @@ describe('Copy for ticket', () => {
     expect((screen.getByRole('textbox', { name: 'Ticket summary' }) as HTMLTextAreaElement).value).toBe(text);
     expect(text).toMatch(/^Entitlements of Globex Manufacturing \(t_globex\)\nAsked by: Ari Analyst <analyst@contoso-msp\.example> \(u_contoso_analyst\)\n/);
     expect(text).toContain('Evaluated at: 2026-11-24T12:00:00.000Z (Nov 24, 2026, 7:00:00 AM EST)');
-    expect(text).toContain('- Denied: Remediation and Automation (own): Globex Manufacturing is not subscribed to Remediation and Automation');
+    expect(text).toContain(`- Denied: Remediation and Automation (own): ${DENIED} Globex Manufacturing is not subscribed to Remediation and Automation`);
     expect(text).toContain('Why (Jobs_Manage in Globex Manufacturing (t_globex), for analyst@contoso-msp.example): Denied');
   });
 

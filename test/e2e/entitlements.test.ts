@@ -1,0 +1,82 @@
+// The entitlements view and "why" in Chromium, for an analyst, support staff and another partner.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { startStack, type Stack } from './stack';
+import { SCREENSHOTS, signIn } from './switcher-steps';
+
+const SEED_DENIAL = 'Access Denied! The partner is not subscribed to this product package (Remediation and Automation).';
+let stack: Stack;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  stack = await startStack(inject('e2e'));
+  browser = await launchWithExtension(inject('e2e').chromeDir);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signInAs(email: string) {
+  const popup = await browser.openPopup();
+  if (await popup.getByRole('button', { name: 'Sign out' }).isVisible().catch(() => false)) await popup.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(popup, email);
+  await popup.close();
+}
+
+async function entitlementsOf(query: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/entitlements.html?${query}`);
+  return page;
+}
+
+describe('entitlements view', () => {
+  it('shows Globex without Remediation and Automation, with seed 000’s reason', async () => {
+    await signInAs('analyst@contoso-msp.example');
+    const page = await entitlementsOf('tenant=t_globex');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Entitlements of Globex Manufacturing');
+    const row = page.getByRole('table', { name: 'Packages', exact: true }).getByRole('row', { name: /Remediation and Automation/ });
+    await expect.poll(() => row.textContent()).toContain('Denied');
+    expect(await row.textContent()).toContain(SEED_DENIAL);
+    await page.screenshot({ path: join(SCREENSHOTS, 'entitlements.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('explains why the analyst cannot run jobs in Globex, as a readable chain of reasons', async () => {
+    const page = await entitlementsOf('tenant=t_globex&permission=Jobs_Manage');
+    const explanation = page.getByRole('region', { name: 'Explanation' });
+    await expect.poll(() => explanation.textContent()).toMatch(/^Denied/);
+    const reasons = explanation.getByRole('list', { name: 'Reasons' }).getByRole('listitem');
+    expect(await reasons.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^✗ fails: Access Denied! The partner is not subscribed/)]));
+    await page.getByRole('button', { name: 'Copy for ticket', exact: true }).click();
+    const ticket = page.getByRole('textbox', { name: 'Ticket summary' });
+    await expect.poll(() => ticket.inputValue()).toContain('Globex Manufacturing');
+    expect(await ticket.inputValue()).toContain('Jobs_Manage');
+    await page.close();
+  });
+
+  it('lets support staff explain a denial for another user', async () => {
+    await signInAs('support@northwind.example');
+    const page = await entitlementsOf('tenant=t_globex');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Entitlements of Globex Manufacturing');
+    await page.getByRole('textbox', { name: 'User (id)' }).fill('u_contoso_analyst');
+    await page.getByRole('combobox', { name: 'Permission' }).fill('Jobs_Manage');
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    const explanation = page.getByRole('region', { name: 'Explanation' });
+    await expect.poll(() => explanation.textContent()).toContain('analyst@contoso-msp.example');
+    expect(await explanation.textContent()).toMatch(/^Denied/);
+    await page.close();
+  });
+
+  it('shows another partner’s tenant exactly like a missing one', async () => {
+    await signInAs('analyst@fabrikam.example');
+    const foreign = await entitlementsOf('tenant=t_acme');
+    const missing = await entitlementsOf('tenant=t_nonexistent');
+    await expect.poll(() => foreign.getByRole('alert').textContent()).toBe('no such tenant, or no access to it');
+    await expect.poll(() => missing.getByRole('alert').textContent()).toBe('no such tenant, or no access to it');
+    expect(await foreign.textContent('body')).not.toContain('Acme');
+  });
+});
