@@ -1,8 +1,9 @@
-// The compact toolbar on every console page: the tab's customer (colour ribbon, role, expiry) and
-// a button that opens the same switcher in place.
-import { useEffect, useState } from 'preact/hooks';
+// The compact toolbar on every console page: the tab's customer (colour ribbon, role, expiry), a
+// button that opens the same switcher in place, one that opens the customer's entitlements, and a
+// banner the moment the tab's access ends.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UserSummary } from '../../shared/common';
-import type { CustomerMark, TabCustomer } from '../../shared/extension-messages';
+import type { ContentMessage, CustomerMark, TabCustomer } from '../../shared/extension-messages';
 import { customerChips } from '../state/customer-chips';
 import { parseMarks } from '../utils/customer-prefs';
 import { askBackground, onContentMessage } from '../utils/messaging';
@@ -15,19 +16,34 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
   const [tab, setTab] = useState<TabCustomer | null>(null);
   const [marks, setMarks] = useState<Record<string, CustomerMark>>({});
   const [open, setOpen] = useState(false);
+  /** Access that ended while the page was open (the background took the tab's token away). */
+  const [ended, setEnded] = useState<{ tenantId: string; name: string | null; message: string } | null>(null);
+  const latestTab = useRef(tab);
+  latestTab.current = tab;
   // Opened with the switcher the first time, so plain page loads never read the whole context.
   const [store, setStore] = useState<SwitcherStore | null>(null);
   useEffect(() => () => store?.close(), [store]);
   if (open && !store) setStore(openSwitcherStore());
   const load = () => {
     void askBackground({ type: 'session.status' }).then((a) => setUser(a.ok ? a.user : null));
-    void askBackground({ type: 'tab.customer' }).then((a) => setTab(a.ok ? a : null));
+    void askBackground({ type: 'tab.customer' }).then((a) => {
+      setTab(a.ok ? a : null);
+      if (a.ok && a.active) setEnded(null); // acting for a customer again
+    });
+  };
+  const onMessage = (m: ContentMessage) => {
+    if (m.type === 'switcher.open') return setOpen(true);
+    if (m.type === 'access.ended') {
+      const known = latestTab.current?.customer;
+      setEnded({ tenantId: m.tenantId, name: known?.tenant_id === m.tenantId ? known.name : null, message: m.message });
+    }
+    load();
   };
   useEffect(() => {
     load();
     void customerMarksItem.getValue().then((m) => setMarks(parseMarks(m)));
     const unwatch = customerMarksItem.watch((m) => setMarks(parseMarks(m)));
-    const stop = onContentMessage((m) => (m.type === 'switcher.open' ? setOpen(true) : load()));
+    const stop = onContentMessage(onMessage);
     return () => (unwatch(), stop());
   }, []);
 
@@ -35,6 +51,9 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
   const entry = tab?.customer ?? null;
   const mark = tenantId ? marks[tenantId] : undefined;
   const chips = entry ? customerChips(entry, Date.now()) : [];
+  const acting = !!(tab?.active && tenantId);
+  const switchCustomer = () => (user ? setOpen(true) : void askBackground({ type: 'session.openSignIn' }));
+  const endedName = ended && (ended.name ?? (entry?.tenant_id === ended.tenantId ? entry.name : ended.tenantId));
   return (
     <div class="toolbar" role="region" aria-label="MSP Switchboard">
       <div class="toolbar-ribbon" data-testid="customer-ribbon" style={{ background: mark?.colour ?? '#57606a' }} />
@@ -46,16 +65,23 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
           </span>
         ) : null}
         <span class="toolbar-customer" data-testid="toolbar-customer">
-          {tab?.active && tenantId ? (
+          {acting ? (
             <>
               Acting for <strong>{entry?.name ?? tenantId}</strong>
               {entry?.role ? <span class="customer-role">{entry.role.replace(/_/g, ' ')}</span> : null}
               {chips.map((c) => <span key={c.kind} class={`chip chip-${c.kind}`} title={c.detail}>{c.text}</span>)}
             </>
+          ) : ended ? (
+            'Access ended'
           ) : (
             'No customer active in this tab'
           )}
         </span>
+        {acting && tenantId ? (
+          <button type="button" class="toolbar-switch" onClick={() => void askBackground({ type: 'entitlements.open', tenantId })}>
+            Entitlements
+          </button>
+        ) : null}
         {user ? (
           <button type="button" class="toolbar-switch" aria-expanded={open} onClick={() => setOpen(!open)}>
             Switch customer
@@ -66,6 +92,16 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
           </button>
         )}
       </div>
+      {ended && !acting ? (
+        <div class="toolbar-ended" role="alert">
+          <span>
+            Your access to {endedName} has ended: {ended.message}
+          </span>
+          <button type="button" class="toolbar-switch" onClick={switchCustomer}>
+            Switch customer
+          </button>
+        </div>
+      ) : null}
       {open && user && store ? (
         <div class="toolbar-switcher" role="dialog" aria-label="Switch customer">
           <SwitcherPanel store={store} userId={user.id} current={null} viewportHeight={280} onClose={() => setOpen(false)} onSwitched={() => setOpen(false)} />

@@ -1,9 +1,12 @@
-// The toolbar popup: sign in, or the current tab's customer and the switcher.
+// The toolbar popup: sign in, or the current tab's customer, the switcher, and the customers whose
+// access ends within a week.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { UserSummary } from '../../shared/common';
+import { cachedContextOf } from '../utils/cached-context';
 import { askBackground } from '../utils/messaging';
 import type { SwitcherStore } from '../utils/switcher-store';
+import { ExpiringSoon } from './expiring-soon';
 import { SignInForm } from './sign-in-form';
 import { SwitcherPanel } from './switcher-panel';
 
@@ -44,11 +47,18 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
     <main class="popup">
       <header class="popup-header">
         <span class="popup-user" title={user.home_tenant.name}>{user.email}</span>
-        <button type="button" class="popup-sign-out" onClick={signOut}>
-          Sign out
-        </button>
+        <span class="popup-actions">
+          {/* The current tab's customer; without one the view opens on its tenant field. */}
+          <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'entitlements.open', ...(tab?.tenantId ? { tenantId: tab.tenantId } : {}) })}>
+            Entitlements
+          </button>
+          <button type="button" class="popup-sign-out" onClick={signOut}>
+            Sign out
+          </button>
+        </span>
       </header>
       <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
+      <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} />
     </main>
   );
 }

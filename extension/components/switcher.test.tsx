@@ -154,4 +154,28 @@ describe('Switcher', () => {
     expect(screen.getByRole('group', { name: 'Marks for Globex Manufacturing' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Unpin Globex Manufacturing' })).toBeTruthy();
   });
+
+  it('previews the active customer before the switch: role, packages, and what the grant lacks', () => {
+    const { box } = setup();
+    const preview = () => screen.getByRole('region', { name: /^Before you switch to / });
+    expect(preview().getAttribute('aria-label')).toBe('Before you switch to Globex Manufacturing');
+    expect(within(preview()).getByText('As Operator + Platform Administrator · Hybrid Discovery and Monitoring, Event and Incident Management')).toBeTruthy();
+    const missing = within(preview()).getByRole('list', { name: 'Not in your grant' });
+    expect(within(missing).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Remediation and Automation: not in your grant']);
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(preview().getAttribute('aria-label')).toBe('Before you switch to Initech Finance');
+  });
+
+  it('previews the option under the pointer', () => {
+    setup();
+    fireEvent.mouseMove(screen.getByRole('option', { name: 'Acme Retail' }));
+    expect(screen.getByRole('region', { name: 'Before you switch to Acme Retail' })).toBeTruthy();
+  });
+
+  it('gives every chip with time left its exact end, in the reader’s zone, on hover', () => {
+    setup();
+    const chip = within(screen.getByRole('option', { name: 'Globex Manufacturing' })).getByText('2h 0m left');
+    const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' }).format(new Date(hours(2)));
+    expect(chip.getAttribute('title')).toBe(`Access until ${exact}`);
+  });
 });

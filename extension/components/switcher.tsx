@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef } from 'preact/hooks';
 import type { CustomerMark } from '../../shared/extension-messages';
 import type { SwitcherRow, SwitcherState } from '../state/switcher-state';
 import { CustomerMarkEditor } from './customer-mark-editor';
+import { CustomerPreview } from './customer-preview';
 import { CustomerRow, optionId } from './customer-row';
 import { VirtualList } from './virtual-list';
 
@@ -106,6 +107,7 @@ export function Switcher({ state, pinned, marks, now, viewportHeight = 320, onSw
           )
         }
       />
+      {active ? <CustomerPreview entry={active} /> : null}
       {active ? (
         <CustomerMarkEditor
           key={active.tenant_id}

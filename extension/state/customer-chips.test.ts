@@ -47,6 +47,25 @@ describe('customerChips', () => {
     expect(later?.detail).toMatch(/^Access until .*2027/);
   });
 
+  it('gives the exact instant of the end, to the second, in the reader’s zone with its name', () => {
+    const entry = acme({ expires_at: '2026-11-24T14:00:00.000Z' });
+    const [detroit] = customerChips(entry, NOW, { locale: 'en-US', timeZone: 'America/Detroit' });
+    expect(detroit?.detail).toBe('Access until Tuesday, November 24, 2026 at 9:00:00 AM EST');
+    const [berlin] = customerChips({ ...entry, expires_at: '2026-07-24T14:00:05.000Z' }, NOW - 200 * DAY, { locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    expect(berlin?.detail).toBe('Access until Friday, 24 July 2026 at 16:00:05 CEST');
+  });
+
+  it('gives the exact instant an access expired', () => {
+    const [chip] = customerChips(acme({ expires_at: '2026-11-24T11:00:00.000Z' }), NOW, { locale: 'en-US', timeZone: 'UTC' });
+    expect(chip?.detail).toBe('Access expired on Tuesday, November 24, 2026 at 11:00:00 AM UTC');
+  });
+
+  it('uses the reader’s own locale and zone by default', () => {
+    const iso = '2026-11-24T14:00:00.000Z';
+    const own = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' }).format(new Date(iso));
+    expect(customerChips(acme({ expires_at: iso }), NOW)[0]?.detail).toBe(`Access until ${own}`);
+  });
+
   it('shows a grant the BFF reports expired as "Expired … ago", with when in the detail', () => {
     const entry = acme({ switchable: false, expires_at: at(-3 * HOUR - 5 * MINUTE), blocked: { code: 'grant_expired', message: 'grant g_acme expired' } });
     const chips = customerChips(entry, NOW);

@@ -7,14 +7,23 @@ export type ChipKind = 'platform-admin' | 'expiring' | 'expiring-soon' | 'expire
 export interface Chip {
   kind: ChipKind;
   text: string;
-  /** The full reason or instant, for the row's description. */
+  /** The full reason or instant: the chip's title (shown on hover) and the row's description. */
   detail: string;
 }
 
-const instant = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** The reader's own locale and time zone unless a test fixes them. */
+export interface InstantFormat {
+  locale?: string;
+  timeZone?: string;
+}
 
-export function customerChips(entry: CustomerEntry, now: number): Chip[] {
+/** An instant to the second with the zone's name, e.g. "Tuesday, November 24, 2026 at 9:00:00 AM EST". */
+export const exactInstant = (iso: string, format: InstantFormat = {}) =>
+  new Intl.DateTimeFormat(format.locale, { dateStyle: 'full', timeStyle: 'long', timeZone: format.timeZone }).format(new Date(iso));
+
+export function customerChips(entry: CustomerEntry, now: number, format: InstantFormat = {}): Chip[] {
   const chips: Chip[] = [];
+  const instant = (iso: string) => exactInstant(iso, format);
   if (entry.platform_admin) chips.push({ kind: 'platform-admin', text: 'Platform Administrator', detail: 'Platform Administrator in this customer' });
   const code = entry.blocked?.code;
   const message = entry.blocked?.message ?? '';

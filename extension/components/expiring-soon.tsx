@@ -1,0 +1,42 @@
+// "Expiring in the next 7 days": every customer whose time-bound access ends within a week,
+// soonest first, with the time left and, on hover, the exact instant. Collapsed past five.
+import type { CustomerEntry } from '../../shared/tenant-context';
+import { customerChips } from '../state/customer-chips';
+import { EXPIRING_SOON_DAYS, expiringSoon } from '../state/expiring-soon';
+
+const SHOWN_OPEN = 5;
+
+export function ExpiringSoon({ customers, now }: { customers: readonly CustomerEntry[]; now: number }) {
+  const soon = expiringSoon(customers, now);
+  if (!soon.length) return null;
+  const list = (
+    <ul class="expiring-list">
+      {soon.map((entry) => {
+        const chip = customerChips(entry, now).find((c) => c.kind === 'expiring' || c.kind === 'expiring-soon');
+        return (
+          <li key={entry.tenant_id} class="expiring-item">
+            <span class="expiring-name">{entry.name}</span>
+            {chip ? (
+              <span class={`chip chip-${chip.kind}`} title={chip.detail}>
+                {chip.text}
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <section class="expiring-soon" aria-labelledby="expiring-soon-heading">
+      <h2 id="expiring-soon-heading">Expiring in the next {EXPIRING_SOON_DAYS} days</h2>
+      {soon.length > SHOWN_OPEN ? (
+        <details>
+          <summary>Show all {soon.length} customers</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
+    </section>
+  );
+}
