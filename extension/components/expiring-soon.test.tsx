@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customer } from '../test-support/customers';
 import { ExpiringSoon } from './expiring-soon';
@@ -27,14 +27,17 @@ describe('ExpiringSoon', () => {
     expect(container.textContent).toBe('');
   });
 
-  it('collapses a list of more than five behind a summary, the heading still shown', () => {
-    const six = Array.from({ length: 6 }, (_, i) => ending(`t_c${i}`, `Customer ${i}`, i + 1));
-    render(<ExpiringSoon customers={six} now={NOW} />);
+  it('shows the five soonest and keeps the rest behind a summary, rendered only once opened', async () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ending(`t_c${i}`, `Customer ${i}`, i + 1));
+    render(<ExpiringSoon customers={seven} now={NOW} />);
     const section = screen.getByRole('region', { name: 'Expiring in the next 7 days' });
     const details = section.querySelector('details')!;
     expect(details.open).toBe(false);
-    expect(details.querySelector('summary')?.textContent).toBe('Show all 6 customers');
-    expect(details.querySelectorAll('li')).toHaveLength(6);
+    expect(details.querySelector('summary')?.textContent).toBe('Show all 7 customers');
+    expect([...section.querySelectorAll('li')].map((li) => li.querySelector('.expiring-name')?.textContent)).toEqual(['Customer 0', 'Customer 1', 'Customer 2', 'Customer 3', 'Customer 4']);
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await waitFor(() => expect(section.querySelectorAll('li')).toHaveLength(7));
   });
 
   it('keeps exactly five open', () => {

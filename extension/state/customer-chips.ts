@@ -18,8 +18,16 @@ export interface InstantFormat {
 }
 
 /** An instant to the second with the zone's name, e.g. "Tuesday, November 24, 2026 at 9:00:00 AM EST". */
-export const exactInstant = (iso: string, format: InstantFormat = {}) =>
-  new Intl.DateTimeFormat(format.locale, { dateStyle: 'full', timeStyle: 'long', timeZone: format.timeZone }).format(new Date(iso));
+export const exactInstant = (iso: string, format: InstantFormat = {}) => formatterFor(format).format(new Date(iso));
+
+// Building an Intl.DateTimeFormat costs far more than using one: one per locale and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor({ locale, timeZone }: InstantFormat): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long', timeZone })));
+  return formatter;
+}
 
 export function customerChips(entry: CustomerEntry, now: number, format: InstantFormat = {}): Chip[] {
   const chips: Chip[] = [];
