@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startStack, type Stack } from './stack';
-import { SCREENSHOTS, signIn } from './switcher-steps';
+import { SCREENSHOTS, signIn, switchWithKeyboard } from './switcher-steps';
+import { DEMO } from '../../bff/db/seed';
 
 const SEED_DENIAL = 'Access Denied! The partner is not subscribed to this product package (Remediation and Automation).';
 let stack: Stack;
@@ -56,6 +57,23 @@ describe('entitlements view', () => {
     await expect.poll(() => ticket.inputValue()).toContain('Globex Manufacturing');
     expect(await ticket.inputValue()).toContain('Jobs_Manage');
     await page.close();
+  });
+
+  it('explains a disabled Automation control of Globex’s console in place, and opens the view from there', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${stack.consoleUrl}/t/${DEMO.tenants.globex}/automation`);
+    await switchWithKeyboard(browser, tab, 'globex', 'Globex Manufacturing');
+    await expect.poll(() => tab.getByTestId('access-denied').isVisible()).toBe(true);
+    expect(await tab.getByRole('button', { name: 'Run job', exact: true }).isDisabled()).toBe(true);
+    await tab.getByRole('button', { name: 'Why is Run job unavailable?' }).click();
+    const why = tab.getByRole('dialog', { name: 'Why Run job is unavailable' });
+    await expect.poll(() => why.textContent()).toContain('Denied: Jobs_Manage in Globex Manufacturing');
+    expect(await why.getByRole('list', { name: 'Failing reasons' }).textContent()).toContain(SEED_DENIAL);
+    await tab.screenshot({ path: join(SCREENSHOTS, 'why-unavailable.png'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
+    const [view] = await Promise.all([browser.context.waitForEvent('page'), why.getByRole('button', { name: 'Open entitlements' }).click()]);
+    await expect.poll(() => view.getByRole('region', { name: 'Explanation' }).textContent()).toMatch(/^Denied: Jobs_Manage/);
+    await view.close();
+    await tab.close();
   });
 
   it('lets support staff explain a denial for another user', async () => {
