@@ -1,6 +1,5 @@
 // The console's environment, parsed once at start; a bad value stops it with every problem listed.
 import { z } from 'zod';
-import type { StartConsoleOptions } from './server';
 
 const url = z.url({ protocol: /^https?$/ });
 const envSchema = z.object({
@@ -13,7 +12,16 @@ const envSchema = z.object({
   CONSOLE_URL: url.optional(),
 });
 
-export function readConsoleEnv(source: NodeJS.ProcessEnv = process.env): StartConsoleOptions {
+/** What the environment says: where the console listens, where the BFF is, and its own public URL. */
+export interface ConsoleSettings {
+  host: string;
+  port: number;
+  bffUrl: string;
+  issuer?: string;
+  publicUrl?: string;
+}
+
+export function readConsoleEnv(source: NodeJS.ProcessEnv = process.env): ConsoleSettings {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
