@@ -20,6 +20,11 @@ export interface AppConfig {
   externalIssuer: ExternalIssuerConfig | null;
   /** Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the client; empty: use the socket peer. */
   trustedProxies: string[];
+  /**
+   * How stale this process's copy of the signing keys may get (seconds): a key rotated by another
+   * instance or by `keys:rotate` is published and used for signing here within this bound.
+   */
+  keysRefreshSeconds: number;
   rateLimit: {
     exchangesPerUserPerMinute: number;
     exchangesPerIpPerMinute: number;
@@ -36,6 +41,13 @@ export const EXTENSION_CLIENT_ID = 'switchboard-extension';
 export const MAX_ACCESS_TOKEN_SECONDS = 15 * 60;
 /** The longest session any configuration allows: how long a retired signing key stays published. */
 export const MAX_SESSION_SECONDS = 7 * 24 * 3600;
+/**
+ * A retired key stays published for MAX_SESSION_SECONDS plus a minute (auth/key-store.ts), and an
+ * instance may go on signing with it for up to the refresh interval after a rotation elsewhere: the
+ * interval must fit in that minute, or such a token would outlive its key.
+ */
+export const MAX_KEYS_REFRESH_SECONDS = 60;
+export const DEFAULT_KEYS_REFRESH_SECONDS = 30;
 
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -46,6 +58,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     consoleClient: { id: 'switchboard-console', secret: 'switchboard-console-dev-secret' },
     externalIssuer: null,
     trustedProxies: [],
+    keysRefreshSeconds: DEFAULT_KEYS_REFRESH_SECONDS,
     rateLimit: {
       exchangesPerUserPerMinute: 120,
       exchangesPerIpPerMinute: 600,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from './env';
 
@@ -44,5 +45,24 @@ describe('the console client secret', () => {
     expect(() => readEnv({ TRUSTED_PROXIES: '127.0.0.1' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(() => readEnv({ HOST: 'foo bar' })).toThrow(/HOST: an IP address or a host name/);
     expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).usingDevSecret).toBe(false);
+  });
+});
+
+describe('scale-out settings', () => {
+  it('refreshes the signing keys every 30 s unless told, between 1 and 60 s', () => {
+    expect(readEnv({}).config.keysRefreshSeconds).toBe(30);
+    expect(readEnv({ KEYS_REFRESH_SECONDS: '1' }).config.keysRefreshSeconds).toBe(1);
+    expect(readEnv({ KEYS_REFRESH_SECONDS: '60' }).config.keysRefreshSeconds).toBe(60);
+    // Past 60 s a stale instance could sign a token that outlives its key's publication.
+    expect(() => readEnv({ KEYS_REFRESH_SECONDS: '61' })).toThrow(/KEYS_REFRESH_SECONDS/);
+    expect(() => readEnv({ KEYS_REFRESH_SECONDS: '0' })).toThrow(/KEYS_REFRESH_SECONDS/);
+    expect(() => readEnv({ KEYS_REFRESH_SECONDS: 'soon' })).toThrow(/KEYS_REFRESH_SECONDS/);
+  });
+
+  it('starts one cluster worker per CPU unless INSTANCES says otherwise', () => {
+    expect(readEnv({}).instances).toBe(availableParallelism());
+    expect(readEnv({ INSTANCES: '3' }).instances).toBe(3);
+    expect(() => readEnv({ INSTANCES: '0' })).toThrow(/INSTANCES/);
+    expect(() => readEnv({ INSTANCES: 'two' })).toThrow(/INSTANCES/);
   });
 });

@@ -1,6 +1,7 @@
 // Parses the environment once, at start, and fails fast with every problem listed.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { defaultConfig, MAX_ACCESS_TOKEN_SECONDS, MAX_SESSION_SECONDS, type AppConfig } from './config';
+import { DEFAULT_KEYS_REFRESH_SECONDS, defaultConfig, MAX_ACCESS_TOKEN_SECONDS, MAX_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS, type AppConfig } from './config';
 import ipaddr from 'ipaddr.js';
 import { isValidAllowlistEntry } from './domain/ip-allowlist';
 
@@ -34,6 +35,9 @@ const envSchema = z
     RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(60).default(120),
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(60).default(600),
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    KEYS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(MAX_KEYS_REFRESH_SECONDS).default(DEFAULT_KEYS_REFRESH_SECONDS),
+    /** Workers of `npm run cluster`; one per CPU unless told. */
+    INSTANCES: z.coerce.number().int().min(1).max(256).optional(),
   })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_JWKS_URL && e.OIDC_AUDIENCE), {
     message: 'OIDC_ISSUER needs OIDC_JWKS_URL and OIDC_AUDIENCE',
@@ -46,6 +50,8 @@ export interface ServerEnv {
   databaseAuthToken?: string;
   seedDemo: boolean;
   usingDevSecret: boolean;
+  /** How many BFF workers `npm run cluster` starts on this machine. */
+  instances: number;
   config: AppConfig;
 }
 
@@ -70,6 +76,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     consoleClient: { id: base.consoleClient.id, secret: e.CONSOLE_CLIENT_SECRET ?? base.consoleClient.secret },
     externalIssuer: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL!, audience: e.OIDC_AUDIENCE! } : null,
     trustedProxies: e.TRUSTED_PROXIES ? splitList(e.TRUSTED_PROXIES) : [],
+    keysRefreshSeconds: e.KEYS_REFRESH_SECONDS,
     rateLimit: { ...base.rateLimit, exchangesPerUserPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, exchangesPerIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
   };
   return {
@@ -79,6 +86,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     seedDemo: e.SEED_DEMO === 'true',
     usingDevSecret: !e.CONSOLE_CLIENT_SECRET,
+    instances: e.INSTANCES ?? availableParallelism(),
     config,
   };
 }

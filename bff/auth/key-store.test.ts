@@ -1,12 +1,13 @@
 // Signing key rotation as resource servers see it through the published JWKS.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { DEMO } from '../db/seed';
 import { startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 import { RESOURCE, exchange, expectIssued, introspect, roomyLimits } from '../../test/helpers/oauth-requests';
 import { signingKeys } from '../db/schema';
-import { MAX_SESSION_SECONDS } from '../config';
+import { MAX_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS } from '../config';
+import { KeyStore } from './key-store';
 
 const T = DEMO.tenants;
 const U = DEMO.users;
@@ -64,5 +65,59 @@ describe('signing key rotation', () => {
     expect((await jwks()).keys.map((k) => k.kid).sort()).toEqual([oldKid, newKid].sort());
     world.clock.set(new Date(oldRow!.publishUntil!.getTime() + 1000));
     expect((await jwks()).keys.map((k) => k.kid)).toEqual([newKid]);
+  });
+});
+
+describe('keys rotated by another instance (bounded staleness, KEYS_REFRESH_SECONDS)', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await startTestWorld({ listen: false, seed: false });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const kids = async (keys: KeyStore) => (await keys.jwks()).keys.map((k) => k.kid).sort();
+  /** Two instances on one database: A rotates, B had loaded the keys at the same wall-clock instant. */
+  async function twoInstances(refreshSeconds: number) {
+    // Only Date is faked: the cache's age is wall time, the database driver keeps its own timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.now();
+    const a = new KeyStore(world.database, world.clock, { refreshSeconds });
+    const b = new KeyStore(world.database, world.clock, { refreshSeconds });
+    await a.init();
+    await b.init();
+    const oldKid = (await b.signingKey()).kid;
+    const newKid = await a.rotate();
+    return { a, b, t0, oldKid, newKid };
+  }
+
+  it('B publishes and signs with the new key once its copy is refreshSeconds old, and not later', async () => {
+    const { b, t0, oldKid, newKid } = await twoInstances(5);
+    vi.setSystemTime(t0 + 4_999);
+    // Within the bound B may still be stale: the old key signs and the new one is not published yet.
+    expect(await kids(b)).toEqual([oldKid]);
+    expect((await b.signingKey()).kid).toBe(oldKid);
+    vi.setSystemTime(t0 + 5_000);
+    expect(await kids(b)).toEqual([oldKid, newKid].sort());
+    expect((await b.signingKey()).kid).toBe(newKid);
+  });
+
+  it('B verifies a token signed by a key it has not loaded yet without waiting for the refresh', async () => {
+    const { b, t0, newKid } = await twoInstances(MAX_KEYS_REFRESH_SECONDS);
+    vi.setSystemTime(t0 + 1_001);
+    expect(await b.verificationKey(newKid)).toBeDefined();
+  });
+
+  it('a token B signs with the stale key still verifies for as long as it can live', async () => {
+    const { b, oldKid } = await twoInstances(MAX_KEYS_REFRESH_SECONDS);
+    // The retired key stays published MAX_SESSION_SECONDS plus a minute after the rotation, which
+    // covers a session B signs with it up to MAX_KEYS_REFRESH_SECONDS later.
+    const row = await world.database.db.select().from(signingKeys).where(eq(signingKeys.kid, oldKid)).get();
+    const lastStaleSessionExpiry = row!.retiredAt!.getTime() + (MAX_KEYS_REFRESH_SECONDS + MAX_SESSION_SECONDS) * 1000;
+    expect(row!.publishUntil!.getTime()).toBeGreaterThanOrEqual(lastStaleSessionExpiry);
+    expect((await b.signingKey()).kid).toBe(oldKid);
   });
 });

@@ -1,13 +1,15 @@
 // Signing keys kept in the database (ES256), cached in memory. Rotation: a new key signs at
 // once; the old one stays in the JWKS until every token it signed has expired (RFC 7517 JWKS).
+// The database is the only shared copy: every instance re-reads it at least every
+// `refreshSeconds`, so a key rotated elsewhere is published and signs here within that bound, and
+// a token signed by a key this process has not seen yet makes it look at once (docs/scaling.md).
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/client';
 import { findPublishedKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
 import type { Clock } from '../domain/clock';
-import { MAX_SESSION_SECONDS } from '../config';
+import { DEFAULT_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS } from '../config';
 
 export const SIGNING_ALG = 'ES256';
-const CACHE_MS = 30_000;
 const FORCED_RELOAD_MS = 1_000;
 
 interface LoadedKey {
@@ -16,15 +18,26 @@ interface LoadedKey {
   privateKey: CryptoKey | null;
 }
 
+export interface KeyStoreOptions {
+  /** The staleness bound: how old (seconds, wall time) the cached keys may get before a re-read. */
+  refreshSeconds?: number;
+}
+
 export class KeyStore {
   private keys: LoadedKey[] = [];
+  /** When the read behind `keys` started: staleness is counted from there, not from its end. */
   private loadedAt = -Infinity;
   private reloading: Promise<void> | null = null;
+  /** The staleness bound in seconds (KEYS_REFRESH_SECONDS; at most MAX_KEYS_REFRESH_SECONDS). */
+  refreshSeconds: number;
 
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-  ) {}
+    options: KeyStoreOptions = {},
+  ) {
+    this.refreshSeconds = options.refreshSeconds ?? DEFAULT_KEYS_REFRESH_SECONDS;
+  }
 
   /** Loads the keys, creating the first one on an empty database. */
   async init(): Promise<void> {
@@ -80,7 +93,7 @@ export class KeyStore {
   }
 
   private async refreshIfStale() {
-    if (Date.now() - this.loadedAt > CACHE_MS) await this.reload();
+    if (Date.now() - this.loadedAt >= this.refreshSeconds * 1000) await this.reload();
   }
 
   /** One reload at a time, whoever asks. */
@@ -92,8 +105,9 @@ export class KeyStore {
   }
 
   private async load() {
+    const startedAt = Date.now();
     const rows = await listPublishedKeys(this.database.db, this.clock());
-    this.keys = await Promise.all(
+    const keys = await Promise.all(
       rows.map(async (row) => ({
         row,
         publicKey: (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey,
@@ -101,6 +115,9 @@ export class KeyStore {
         privateKey: row.retiredAt ? null : ((await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey),
       })),
     );
-    this.loadedAt = Date.now();
+    // A read that began earlier (a refresh racing rotate()) must not replace a newer one.
+    if (startedAt < this.loadedAt) return;
+    this.keys = keys;
+    this.loadedAt = startedAt;
   }
 }
