@@ -44,7 +44,7 @@ export async function createDeps(options: {
     config,
     keys,
     tokens,
-    rateLimiter: new RateLimiter(clock),
+    rateLimiter: new RateLimiter(database, clock),
     clientIp: options.clientIp ?? ((c) => clientIpFromConnection(c, config.trustedProxies)),
   };
 }

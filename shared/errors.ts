@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'conflict',
   'rate_limited',
   'internal_error',
+  /** 503 with Retry-After: the database stayed busy; try again shortly. */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -162,10 +162,7 @@ describe('two BFF processes on one database file', () => {
     expect((await exchange(b, oldSession, T.acme)).status).toBe(200);
   });
 
-  // enabled once counters are global: with bff/middleware/rate-limiter.ts still counting in process
-  // memory, A and B each allow 60 and all 61 pass (checked: 61 x 200). Moving the counters into the
-  // database is another change under way; un-skip this once it lands.
-  it.skip('a rate limit holds across both: the 61st exchange of one user, alternating A and B, is refused', async () => {
+  it('a rate limit holds across both: the 61st exchange of one user, alternating A and B, is refused', async () => {
     // Fixed one-minute windows: start clear of a minute boundary, so all 61 land in one window.
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));

@@ -1,13 +1,15 @@
-// Opens the libSQL database (embedded file or remote server), applies migrations, and
-// serialises writes: concurrent write transactions on one local file fail with SQLITE_BUSY
-// rather than wait (shared/RECIPES.md), so this process runs them one at a time.
+// Opens the libSQL database (embedded file or remote server), applies migrations, and runs every
+// write through one queue per database, retried while another process holds the write lock.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { BUSY_BUDGET_MS, retryWhileBusy } from './busy-retry';
 import * as schema from './schema';
+
+export { DatabaseBusyError } from './busy-retry';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction or the database itself: repository functions accept either. */
@@ -16,34 +18,92 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 export interface Database {
   db: Db;
   client: Client;
-  /** Runs `fn` inside a write transaction, one at a time per database. */
+  /** Runs `fn` inside a write transaction, one at a time per database, retried while the database is busy. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which issues one statement or one `client.batch` (each atomic by itself, one round
+   * trip, one commit), on the same queue and with the same retries as `write`. With `durable:
+   * false`, an embedded file commits it without waiting for the disk (see `counterClient`).
+   */
+  writeAtomic<T>(fn: (client: Client) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
   close(): void;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/**
+ * How long one statement waits for the lock inside the driver. The local driver is synchronous, so
+ * this wait blocks the event loop: keep it short and spend the rest of the budget in retryWhileBusy.
+ */
+const BUSY_TIMEOUT_MS = 100;
+/** Migrations at start may wait longer for another process's writes (a release step migrating). */
+const MIGRATION_BUDGET_MS = 30_000;
 
 export async function openDatabase(options: { url: string; authToken?: string }): Promise<Database> {
-  if (options.url.startsWith('file:')) {
+  const local = options.url.startsWith('file:');
+  if (local) {
     const path = options.url.slice('file:'.length);
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   }
-  // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one). The
-  // local driver is synchronous, so a wait blocks the event loop: keep it short. One process writes
-  // an embedded file (docs/decisions.md).
-  const client = createClient({ url: options.url, authToken: options.authToken, timeout: 1000 });
-  // WAL is a property of the database file, so it holds for every connection.
-  if (options.url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
-  // libSQL opens every connection with foreign keys on; this only states it for the first one.
-  await client.execute('PRAGMA foreign_keys = ON');
+  // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one).
+  const client = createClient({ url: options.url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
+  // An in-memory database has one connection: no second client, no reconnect (it would be lost).
+  const onDisk = local && !/:memory:|mode=memory/.test(options.url);
+  // Counters (rate limits) on an embedded file commit through a connection of their own with
+  // synchronous = NORMAL: in WAL mode that skips the fsync of each commit (250 µs of a 280 µs
+  // upsert here), and a power cut can only forget the last increments, never corrupt the file; the
+  // next commit of any other connection makes them durable too. Everything else keeps FULL.
+  const counters = onDisk ? createClient({ url: options.url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 }) : undefined;
+  let countersReady = false;
+  const counterClient = async () => {
+    if (!counters) return client;
+    if (!countersReady) {
+      await counters.execute('PRAGMA synchronous = NORMAL');
+      countersReady = true;
+    }
+    return counters;
+  };
+  // A local statement that failed with SQLITE_BUSY stays "in progress" on its connection until it
+  // is garbage-collected, and every later COMMIT there fails ("cannot commit transaction - SQL
+  // statements in progress"; libsql 0.5.29): retries start on fresh connections. They start at the
+  // beginning of a timer callback, when no statement of this process holds a connection (only a
+  // transaction could, and every transaction goes through the queue below).
+  const beforeRetry = onDisk
+    ? async () => {
+        await client.reconnect();
+        await counters?.reconnect();
+        countersReady = false;
+      }
+    : undefined;
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
+  await retryWhileBusy(
+    async () => {
+      // WAL is a property of the database file, so it holds for every connection.
+      if (local) await client.execute('PRAGMA journal_mode = WAL');
+      // libSQL opens every connection with foreign keys on; this only states it for the first one.
+      await client.execute('PRAGMA foreign_keys = ON');
+      await migrate(db, { migrationsFolder });
+    },
+    { deadline: performance.now() + MIGRATION_BUDGET_MS, beforeRetry },
+  );
 
+  // One writer at a time in this process: concurrent write transactions on one client would only
+  // wait for each other's locks. The budget counts from the request, so a write queued behind a
+  // busy spell is not given a further two seconds of its own.
   let queue: Promise<unknown> = Promise.resolve();
-  const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-    const run = queue.then(() => db.transaction((tx) => fn(tx)));
+  const enqueue = <T>(attempt: () => Promise<T>): Promise<T> => {
+    const deadline = performance.now() + BUSY_BUDGET_MS;
+    const run = queue.then(() => retryWhileBusy(attempt, { deadline, beforeRetry }));
     queue = run.catch(() => undefined);
     return run;
   };
-  return { db, client, write, close: () => client.close() };
+  return {
+    db,
+    client,
+    write: (fn) => enqueue(() => db.transaction((tx) => fn(tx))),
+    writeAtomic: (fn, { durable = true } = {}) => enqueue(async () => fn(durable ? client : await counterClient())),
+    close: () => {
+      counters?.close();
+      client.close();
+    },
+  };
 }

@@ -167,3 +167,21 @@ export const knownAddresses = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.addressKey] })],
 );
+
+/**
+ * Rate-limit counters shared by every BFF instance: one row per key and fixed window (aligned to
+ * the window's length, so every process agrees on `windowStart`), counted by one atomic upsert.
+ * Windows past `expiresAt` are swept now and then (bff/db/rate-limit-windows.ts).
+ */
+export const rateLimitWindows = sqliteTable(
+  'rate_limit_windows',
+  {
+    key: text('key').notNull(),
+    /** Epoch milliseconds, a multiple of the window's length. */
+    windowStart: integer('window_start').notNull(),
+    /** Epoch milliseconds at which the window ends. */
+    expiresAt: integer('expires_at').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_windows_expiry_idx').on(t.expiresAt)],
+);

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';
+import { DatabaseBusyError } from '../db/busy-retry';
 
 export function errorBody(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
@@ -21,12 +22,17 @@ export class ApiError extends Error {
 }
 
 const codeForStatus = (status: number): ErrorCode =>
-  status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 409 ? 'conflict' : status === 429 ? 'rate_limited' : status >= 500 ? 'internal_error' : 'invalid_request';
+  status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 409 ? 'conflict' : status === 429 ? 'rate_limited' : status === 503 ? 'unavailable' : status >= 500 ? 'internal_error' : 'invalid_request';
 
 export const onError: ErrorHandler = (err, c: Context) => {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
     return c.json(errorBody(err.code, err.message), err.status);
+  }
+  if (err instanceof DatabaseBusyError) {
+    // Other instances kept the database's write lock past the retry budget: a moment later will do.
+    c.header('Retry-After', String(err.retryAfterSeconds));
+    return c.json(errorBody('unavailable', 'the service is busy; retry shortly'), 503);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -62,14 +62,14 @@ const AUTH_FAILURES_PER_IP_PER_MINUTE = 30;
 /** Authenticates the caller of introspection or revocation, refusing an address that keeps failing before trying again. */
 export async function authenticateLimited(deps: AppDeps, c: Context, form: { client_id?: string; client_secret?: string }): Promise<OAuthCaller> {
   const key = `oauth-auth-failures:${rateLimitKeyForIp(deps.clientIp(c))}`;
-  const wait = deps.rateLimiter.blockedFor(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+  const wait = await deps.rateLimiter.blockedFor(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
   if (wait !== null) {
     throw new OAuthFailure('temporarily_unavailable', 'too many failed authentications from this address; retry later', 429, { 'Retry-After': String(wait) });
   }
   try {
     return await authenticateOAuthCaller(c.req.header('authorization'), form, deps.config, deps.tokens, deps.database.db);
   } catch (err) {
-    deps.rateLimiter.hit(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
+    await deps.rateLimiter.hit(key, AUTH_FAILURES_PER_IP_PER_MINUTE);
     throw err;
   }
 }

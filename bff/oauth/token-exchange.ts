@@ -14,7 +14,7 @@ import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
 import { OAuthFailure } from './errors';
-import { limitRequests } from './token-guards';
+import { limitRequests, type RequestLimit } from './token-guards';
 
 const param = z.string().min(1).max(8192);
 /** RFC 8693 §2.1 request parameters; every one a single string (a repeated parameter is an error). */
@@ -39,6 +39,8 @@ const NOT_ENTERABLE = 'the audience is not a customer you may enter';
 /** Who asked for which customer: filled in as the request is understood, for the audit of a refusal. */
 export interface ExchangeAttempt {
   userId: string | null;
+  /** The per-address limit while this request has not been counted against it (token-guards.ts). */
+  uncountedAddress?: RequestLimit;
 }
 
 /** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */
@@ -68,7 +70,13 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   const user = await userForIdentity(db, identity);
   if (!user) throw new OAuthFailure('invalid_request', 'subject_token: unknown or inactive user');
   attempt.userId = user.user.id;
-  limitRequests(deps, `exchange:user:${user.user.id}`, config.rateLimit.exchangesPerUserPerMinute, 'token exchanges for this user');
+  // The address and the user in one batch (the address first: a request it refuses creates no user key).
+  const address = attempt.uncountedAddress;
+  attempt.uncountedAddress = undefined;
+  await limitRequests(deps, [
+    ...(address ? [address] : []),
+    { key: `exchange:user:${user.user.id}`, limit: config.rateLimit.exchangesPerUserPerMinute, what: 'token exchanges for this user' },
+  ]);
 
   const resource = form.resource ?? config.resources[0]!;
   if (!config.resources.includes(resource)) throw new OAuthFailure('invalid_target', `unknown resource ${resource}`);

@@ -1,8 +1,9 @@
-// What stands in front of the token endpoint: a per-address limit counted before the body is read,
-// and one audit event for every refusal, however early it happened.
+// What stands in front of the token endpoint: a per-address limit, refused before the body is read
+// once used up, and one audit event for every refusal, however early it happened.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
+import type { RateLimit } from '../middleware/rate-limiter';
 import { recordAudit } from '../db/audit';
 import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { OAuthFailure } from './errors';
@@ -10,24 +11,46 @@ import type { ExchangeAttempt } from './token-exchange';
 
 export type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; audience?: string; unaudited?: boolean } };
 
-/** Counts one request under `key`; over the limit, a 429 (audited once per window, not per request). */
-export function limitRequests(deps: AppDeps, key: string, perMinute: number, what: string) {
-  const hit = deps.rateLimiter.hit(key, perMinute);
+/** A limit a token request counts against, and what the refusal says it was over. */
+export interface RequestLimit extends RateLimit {
+  what: string;
+}
+
+/** The token endpoint's limit per address (IPv4, or IPv6 /64). */
+const addressLimit = (deps: AppDeps, c: Context): RequestLimit => ({
+  key: `exchange:ip:${rateLimitKeyForIp(deps.clientIp(c))}`,
+  limit: deps.config.rateLimit.exchangesPerIpPerMinute,
+  what: 'token requests from this address',
+});
+
+/** Counts one request under each limit, in order and in one batch; over one, a 429 (audited once per window, not per request). */
+export async function limitRequests(deps: AppDeps, limits: RequestLimit[]) {
+  const hit = await deps.rateLimiter.hitAll(limits);
   if (!hit.allowed) {
+    const what = limits.find((l) => l.key === hit.key)!.what;
     throw new OAuthFailure('temporarily_unavailable', `too many ${what}; retry later`, 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
   }
 }
 
 /**
- * Every POST to the token endpoint counts against its IP before the body is read, so a flood of
- * malformed requests is refused (and audited once per window) like a flood of good ones.
+ * Every POST to the token endpoint counts against its address. An address this process knows to
+ * have used up its limit is counted and refused here, before the body is read, so a flood of
+ * malformed requests is refused (and audited once per window) like a flood of good ones. Otherwise
+ * the address is counted with the user, in one batch, once the request names one
+ * (token-exchange.ts), or after the answer when it never does: one write per request, not two.
  */
 export const limitTokenRequests = (deps: AppDeps) =>
   createMiddleware<OAuthEnv>(async (c, next) => {
-    if (c.req.method === 'POST') {
-      limitRequests(deps, `exchange:ip:${rateLimitKeyForIp(deps.clientIp(c))}`, deps.config.rateLimit.exchangesPerIpPerMinute, 'token requests from this address');
+    if (c.req.method !== 'POST') return next();
+    const address = addressLimit(deps, c);
+    const attempt: ExchangeAttempt = { userId: null, uncountedAddress: address };
+    c.set('attempt', attempt);
+    if (deps.rateLimiter.knownUsedUp(address.key)) {
+      attempt.uncountedAddress = undefined;
+      await limitRequests(deps, [address]);
     }
     await next();
+    if (attempt.uncountedAddress) await deps.rateLimiter.hit(address.key, address.limit);
   });
 
 /** Writes one audit event for any refusal of a token request, however early it happened. */

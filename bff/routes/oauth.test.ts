@@ -11,7 +11,7 @@ import { PERMISSIONS, ROLES } from '../../shared/catalogue';
 import { defaultConfig } from '../config';
 import { revokeGrant, setRelationshipState } from '../db/grants';
 import { setIpAllowlist, setTenantStatus } from '../db/tenants';
-import { accessGrants, auditEvents, recents } from '../db/schema';
+import { accessGrants, auditEvents, rateLimitWindows, recents } from '../db/schema';
 
 const T = DEMO.tenants;
 const U = DEMO.users;
@@ -436,6 +436,33 @@ describe('POST /oauth/token per-IP limit', () => {
       expect((await exchange(world, analyst, T.acme)).status).toBe(429);
       world.clock.advance(60_000);
       await expectIssued(await exchange(world, analyst, T.acme));
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('POST /oauth/token counters', () => {
+  it('counts each request once against its address, with its user in the same batch; one the address refuses creates no user key', async () => {
+    const world = await startTestWorld({ config: { rateLimit: { ...defaultConfig().rateLimit, exchangesPerIpPerMinute: 4 } } });
+    try {
+      const counts = async () =>
+        Object.fromEntries(
+          (await world.database.db.select().from(rateLimitWindows)).filter((r) => r.key.startsWith('exchange:')).map((r) => [r.key.slice('exchange:'.length), r.count]),
+        );
+      const analyst = await world.signIn(U.contosoAnalyst.email);
+      await expectIssued(await exchange(world, analyst, T.acme));
+      await expectIssued(await exchange(world, analyst, T.globex));
+      // Refused before naming a user: counted against the address after its answer.
+      expect((await post(world, '/oauth/token', { grant_type: 'nonsense' })).status).toBe(400);
+      const address = Object.keys(await counts()).find((k) => k.startsWith('ip:'))!;
+      expect(await counts()).toEqual({ [address]: 3, [`user:${U.contosoAnalyst.id}`]: 2 });
+      await expectIssued(await exchange(world, analyst, T.acme));
+      const other = await world.signIn(U.fabrikamAnalyst.email);
+      expect((await exchange(world, other, T.wayne)).status).toBe(429);
+      expect((await exchange(world, other, T.wayne)).status).toBe(429);
+      // The address is known to be used up: refused before the body is read, without a write.
+      expect(await counts()).toEqual({ [address]: 5, [`user:${U.contosoAnalyst.id}`]: 3 });
     } finally {
       await world.close();
     }

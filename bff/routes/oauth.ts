@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
+import { DatabaseBusyError } from '../db/busy-retry';
 import { authenticateLimited } from '../oauth/client-auth';
 import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
@@ -43,8 +44,8 @@ export const oauthRoutes = (deps: AppDeps) => {
     .use('/token', limitTokenRequests(deps))
     .use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => oauthErrorResponse(c, new OAuthFailure('invalid_request', `request body over ${MAX_FORM_BYTES} bytes`, 413)) }))
     .post('/token', oauthForm(tokenExchangeFormSchema), async (c) => {
-      const attempt: ExchangeAttempt = { userId: null };
-      c.set('attempt', attempt);
+      // Set by limitTokenRequests, which counts the address with this attempt's user.
+      const attempt: ExchangeAttempt = c.get('attempt') ?? { userId: null };
       const response = await exchangeToken(deps, c.req.valid('form'), deps.clientIp(c), attempt);
       noStore(c);
       return c.json(response, 200);
@@ -66,6 +67,11 @@ export const oauthRoutes = (deps: AppDeps) => {
     if (err instanceof OAuthFailure) {
       if (!err.audited) skipAudit(c);
       return oauthErrorResponse(c, err);
+    }
+    if (err instanceof DatabaseBusyError) {
+      // Not audited: the audit would be one more write to a database that stayed locked.
+      skipAudit(c);
+      return oauthErrorResponse(c, new OAuthFailure('temporarily_unavailable', 'the service is busy; retry shortly', 503, { 'Retry-After': String(err.retryAfterSeconds) }));
     }
     if (err instanceof HTTPException && err.status < 500) {
       return oauthErrorResponse(c, new OAuthFailure('invalid_request', err.message || 'malformed request', err.status));

@@ -5,7 +5,7 @@ import { errorBodySchema } from '../../shared/errors';
 import { DEMO, DEMO_PASSWORD } from '../db/seed';
 import { defaultConfig } from '../config';
 import { eq } from 'drizzle-orm';
-import { auditEvents } from '../db/schema';
+import { auditEvents, rateLimitWindows } from '../db/schema';
 import { startTestWorld, type TestWorld } from '../../test/helpers/test-server';
 
 let world: TestWorld;
@@ -87,16 +87,45 @@ describe('POST /v1/session', () => {
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
       // Another account from the same IP is still allowed, until the per-IP limit (5) is reached:
-      // the three attempts above and the two below count; the refused fourth one above did not.
+      // every attempt from the address counts, the refused fourth one above included.
       const other = (email: string) =>
         fetch(`${limited.baseUrl}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'guess' }) });
       expect((await other('someone@contoso-msp.example')).status).toBe(401);
-      expect((await other('someone-else@contoso-msp.example')).status).toBe(401);
-      expect((await other('a-third@contoso-msp.example')).status).toBe(429);
+      expect((await other('someone-else@contoso-msp.example')).status).toBe(429);
       limited.clock.advance(60_000);
       expect((await attempt()).status).toBe(401);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('a flood of new e-mails from one address', () => {
+  // Issue 20: a refused attempt used to create a per-account key for every new e-mail, and 100,000
+  // of them pushed the address's own window out of the bounded in-memory counters.
+  it('leaves that address limited, and its refused attempts create no per-account key', async () => {
+    const limits = { ...defaultConfig().rateLimit, signInsPerIpPerMinute: 5, signInsPerAccountAndIpPerMinute: 3 };
+    const w = await startTestWorld({ config: { rateLimit: limits, trustedProxies: ['127.0.0.1/32'] } });
+    try {
+      const from = (ip: string, email: string) =>
+        fetch(`${w.baseUrl}/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email, password: 'guess' }),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 300; i++) statuses.push((await from('203.0.113.7', `flood-${i}@example.com`)).status);
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(5).filter((s) => s !== 429)).toEqual([]);
+      const keys = (await w.database.db.select({ key: rateLimitWindows.key }).from(rateLimitWindows)).map((r) => r.key);
+      const flooded = keys.filter((k) => k.includes('flood-'));
+      expect(flooded.every((k) => /flood-[0-4]@/.test(k)), flooded.join(', ')).toBe(true);
+      expect(keys.filter((k) => k.startsWith('session:pair:'))).toHaveLength(5);
+      // Still limited for an e-mail it never tried; another address is not.
+      expect((await from('203.0.113.7', 'fresh@example.com')).status).toBe(429);
+      expect((await from('198.51.100.1', 'fresh@example.com')).status).toBe(401);
+    } finally {
+      await w.close();
     }
   });
 });

@@ -18,34 +18,35 @@ const tooMany = (retryAfterSeconds: number) =>
   new ApiError(429, 'rate_limited', 'too many sign-in attempts; wait and try again', { 'Retry-After': String(retryAfterSeconds) });
 
 /**
- * Checked before any scrypt. Every attempt counts per account and address (guessing one password)
- * and per address (CPU spent on scrypt). Only failures count per account from anywhere (guessing
- * from many addresses); when that cap is reached, addresses the user signed in from before still
- * get in, so a stranger cannot lock the owner out. Each limit's first refusal in a window is audited.
+ * Checked before any scrypt. Every attempt counts per address (CPU spent on scrypt) and then per
+ * account and address (guessing one password), in one batch that stops at the first limit reached:
+ * an attempt the address limit refuses creates no per-account key, so a flood of new e-mails from
+ * one address neither grows the table nor gets past that address's limit. Only failures count per
+ * account from anywhere (guessing from many addresses); when that cap is reached, addresses the
+ * user signed in from before still get in, so a stranger cannot lock the owner out. Each limit's
+ * first refusal in a window is audited.
  */
 async function checkSignInLimits(deps: AppDeps, ip: string | undefined, email: string, userId: string | null) {
   const limits = deps.config.rateLimit;
   const from = rateLimitKeyForIp(ip);
   const audit = (why: string) =>
     deps.database.write((tx) => recordAudit(tx, { at: deps.clock(), action: 'session.create', outcome: 'failure', actorUserId: userId, ip, reason: why }));
-  for (const [key, limit] of [
-    [`session:pair:${from}:${email}`, limits.signInsPerAccountAndIpPerMinute],
-    [`session:ip:${from}`, limits.signInsPerIpPerMinute],
-  ] as const) {
-    const decision = deps.rateLimiter.hit(key, limit);
-    if (!decision.allowed) {
-      if (decision.firstRefusal) await audit(`rate limited (${key.split(':')[1]})`);
-      throw tooMany(decision.retryAfterSeconds);
-    }
+  const decision = await deps.rateLimiter.hitAll([
+    { key: `session:ip:${from}`, limit: limits.signInsPerIpPerMinute },
+    { key: `session:pair:${from}:${email}`, limit: limits.signInsPerAccountAndIpPerMinute },
+  ]);
+  if (!decision.allowed) {
+    if (decision.firstRefusal) await audit(`rate limited (${decision.key.split(':')[1]})`);
+    throw tooMany(decision.retryAfterSeconds);
   }
-  const wait = deps.rateLimiter.blockedFor(accountFailuresKey(email), limits.signInsPerAccountPerMinute);
+  const wait = await deps.rateLimiter.blockedFor(accountFailuresKey(email), limits.signInsPerAccountPerMinute);
   if (wait === null) return;
   const since = new Date(deps.clock().getTime() - KNOWN_ADDRESS_DAYS * 24 * 3600_000);
   // Looked up for unknown e-mails and addresses too, so the answer takes as long either way; an
   // address that could not be determined is never "known".
   const known = await isKnownAddress(deps.database.db, userId ?? NO_USER, from, since);
   if (known && from !== UNKNOWN_ADDRESS) return;
-  if (deps.rateLimiter.hit(`session:account-refusal:${email}`, 1).allowed) await audit('rate limited (account under attack)');
+  if ((await deps.rateLimiter.hit(`session:account-refusal:${email}`, 1)).allowed) await audit('rate limited (account under attack)');
   throw tooMany(wait);
 }
 
@@ -61,7 +62,7 @@ export const sessionRoutes = (deps: AppDeps) =>
     const passwordOk = await verifyPassword(password, found?.user.passwordHash ?? DUMMY_PASSWORD_HASH);
     const now = deps.clock();
     if (!found || !found.user.passwordHash || !passwordOk || found.user.status !== 'active') {
-      deps.rateLimiter.hit(accountFailuresKey(email.toLowerCase()), deps.config.rateLimit.signInsPerAccountPerMinute);
+      await deps.rateLimiter.hit(accountFailuresKey(email.toLowerCase()), deps.config.rateLimit.signInsPerAccountPerMinute);
       await deps.database.write((tx) =>
         recordAudit(tx, { at: now, action: 'session.create', outcome: 'failure', actorUserId: found?.user.id ?? null, ip, reason: 'bad credentials' }),
       );

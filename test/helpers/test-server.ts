@@ -33,6 +33,8 @@ export interface TestWorld {
   baseUrl: string;
   deps: AppDeps;
   database: Database;
+  /** The `file:` URL of the world's database, for a second connection or process. */
+  databaseUrl: string;
   clock: ReturnType<typeof manualClock>;
   app: ReturnType<typeof createApp>;
   /** Signs in with a demo account and returns the session token. */
@@ -55,7 +57,8 @@ export async function startTestWorld(
   } = {},
 ): Promise<TestWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
-  const database = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
+  const databaseUrl = `file:${join(dir, 'test.db')}`;
+  const database = await openDatabase({ url: databaseUrl });
   const clock = options.clock ?? manualClock(SEEDED_AT);
   if (options.seed !== false) await seedDemo(database, clock());
   let baseUrl = 'http://127.0.0.1:0';
@@ -89,6 +92,7 @@ export async function startTestWorld(
     baseUrl,
     deps,
     database,
+    databaseUrl,
     clock,
     app: built,
     signIn,

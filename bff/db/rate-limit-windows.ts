@@ -1,0 +1,60 @@
+// The counters behind bff/middleware/rate-limiter.ts, kept in the database so that every BFF
+// instance counts against one limit. Each hit is one atomic upsert (no read-then-write, which
+// loses updates under concurrency: shared/RECIPES.md); several keys of one request, and the
+// occasional sweep, go in one batch: one transaction, one commit, one round trip.
+import { getTableName } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
+import type { Database } from './client';
+import { rateLimitWindows as t } from './schema';
+
+export interface WindowHit {
+  key: string;
+  /** Epoch ms, aligned to the window's length. */
+  windowStart: number;
+  /** Epoch ms at which the window ends. */
+  expiresAt: number;
+  limit: number;
+}
+
+const table = getTableName(t);
+const [key, start, expires, count] = [t.key.name, t.windowStart.name, t.expiresAt.name, t.count.name];
+const UPSERT_TAIL = `on conflict (${key}, ${start}) do update set ${count} = ${count} + 1 returning ${count}`;
+const COUNT_OF = `select ${count} from ${table} where ${key} = ? and ${start} = ?`;
+/** Counts one hit; returns the window's count with it. */
+const UPSERT = `insert into ${table} (${key}, ${start}, ${expires}, ${count}) values (?, ?, ?, 1) ${UPSERT_TAIL}`;
+/** Counts one hit only while the earlier keys of the request are within their limits; returns no row otherwise. */
+const upsertIfWithin = (earlier: number) =>
+  `insert into ${table} (${key}, ${start}, ${expires}, ${count}) select ?, ?, ?, 1 where ` +
+  Array.from({ length: earlier }, () => `coalesce((${COUNT_OF}), 0) <= ?`).join(' and ') +
+  ` ${UPSERT_TAIL}`;
+/** Bounded work: at most `limit` expired windows per sweep, found through the expiry index. */
+const SWEEP = `delete from ${table} where rowid in (select rowid from ${table} where ${expires} < ? limit ?)`;
+
+/**
+ * Counts one hit for each key in order, each only while every earlier key is within its limit (a
+ * request refused by one limit neither counts for nor creates the later ones). Returns each key's
+ * count, or undefined where it was not counted. With `sweep`, also deletes up to `sweep.limit`
+ * windows that expired before `sweep.before`.
+ */
+export async function countHits(database: Database, hits: WindowHit[], sweep?: { before: number; limit: number }): Promise<(number | undefined)[]> {
+  const statements: InStatement[] = hits.map((hit, i) => ({
+    sql: i === 0 ? UPSERT : upsertIfWithin(i),
+    args: [hit.key, hit.windowStart, hit.expiresAt, ...hits.slice(0, i).flatMap((e) => [e.key, e.windowStart, e.limit])],
+  }));
+  if (sweep) statements.push({ sql: SWEEP, args: [sweep.before, sweep.limit] });
+  // Not durable: a power cut forgetting the last few hits only loosens one window (bff/db/client.ts).
+  const results = await database.writeAtomic(
+    (client) => (statements.length === 1 ? client.execute(statements[0]!).then((r) => [r]) : client.batch(statements, 'write')),
+    { durable: false },
+  );
+  return hits.map((_, i) => {
+    const value = results[i]!.rows[0]?.[0];
+    return value === undefined || value === null ? undefined : Number(value);
+  });
+}
+
+/** The count of `key`'s window starting at `windowStart` (0 when it has none). Counts nothing. */
+export async function windowCount(database: Database, key: string, windowStart: number): Promise<number> {
+  const result = await database.client.execute({ sql: COUNT_OF, args: [key, windowStart] });
+  return Number(result.rows[0]?.[0] ?? 0);
+}
