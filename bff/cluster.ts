@@ -6,7 +6,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { readEnv } from './env';
 import { restartDelay } from './restart-backoff';
-import { bannerLines, listeningUrl, prepareDatabase, startServer } from './start-server';
+import { bannerLines, listeningUrl, prepareDatabase, startServer, stopOnSignals } from './start-server';
 
 const STOP_GRACE_MS = 5_000;
 
@@ -78,13 +78,7 @@ async function runPrimary() {
 
 async function runWorker() {
   const running = await startServer(readEnv(), { seed: false });
-  const stop = () => {
-    running.server.close();
-    running.database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(running);
 }
 
 (cluster.isPrimary ? runPrimary() : runWorker()).catch((err) => {

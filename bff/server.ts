@@ -1,19 +1,13 @@
 // `npm start`: one BFF process. Reads the environment, then starts the server (bff/start-server.ts,
 // shared with `npm run cluster`).
 import { readEnv } from './env';
-import { bannerLines, startServer } from './start-server';
+import { bannerLines, startServer, stopOnSignals } from './start-server';
 
 async function main() {
   const env = readEnv();
   const running = await startServer(env, { seed: true });
   console.log(bannerLines(env, running.url, running.seeded).join('\n'));
-  const stop = () => {
-    running.server.close();
-    running.database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(running);
 }
 
 main().catch((err) => {

@@ -90,3 +90,14 @@ export function bannerLines(env: ServerEnv, url: string, seeded: boolean, instan
     ...(env.usingDevSecret ? ['  warning: CONSOLE_CLIENT_SECRET is not set; using the development secret'] : []),
   ];
 }
+
+/** Closes the server and the database, then exits, on SIGINT or SIGTERM. */
+export function stopOnSignals(running: RunningServer): void {
+  const stop = () => {
+    running.server.close();
+    running.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,33 +1,17 @@
 // The four customer pages against a real BFF: who the page acts for, packages, controls, headers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../shared/catalogue';
-import { roomyLimits } from '../test/helpers/oauth-requests';
-import { startTestWorld, type TestWorld } from '../test/helpers/test-server';
 import { PAGE_IDS } from './page-catalogue';
-import { ANALYST, bearer, consoleFor, customerToken, parseHtml, resign } from './test-support';
+import { ANALYST, byTestId, fetchPage, resign, useConsoleWorld } from './test-support';
 
-let world: TestWorld;
-let app: ReturnType<typeof consoleFor>;
-let acme: string;
-let globex: string;
+const cw = useConsoleWorld();
 
-beforeAll(async () => {
-  world = await startTestWorld({ config: roomyLimits });
-  app = consoleFor(world);
-  [acme, globex] = await Promise.all([customerToken(world, 't_acme'), customerToken(world, 't_globex')]);
-});
-afterAll(() => world?.close());
-
-async function page(path: string, token: string) {
-  const res = await app.request(path, bearer(token));
-  const text = await res.text();
-  return { res, text, doc: parseHtml(text) };
-}
-const testId = (doc: ReturnType<typeof parseHtml>, id: string) => doc.querySelector(`[data-testid="${id}"]`);
+const page = (path: string, token: string) => fetchPage(cw.app, path, token);
+const testId = byTestId;
 
 describe('customer pages', () => {
   it.each(PAGE_IDS)('/t/t_acme/%s acts for Acme Retail and the analyst, with the nav and the tenant meta', async (id) => {
-    const { res, doc } = await page(`/t/t_acme/${id}`, acme);
+    const { res, doc } = await page(`/t/t_acme/${id}`, cw.acme);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(testId(doc, 'acting-tenant')?.textContent).toBe('Acme Retail');
@@ -43,25 +27,25 @@ describe('customer pages', () => {
   });
 
   it("shows each customer its own demo data and roles", async () => {
-    const [a, g] = await Promise.all([page('/t/t_acme/dashboard', acme), page('/t/t_globex/dashboard', globex)]);
+    const [a, g] = await Promise.all([page('/t/t_acme/dashboard', cw.acme), page('/t/t_globex/dashboard', cw.globex)]);
     expect(testId(g.doc, 'acting-tenant')?.textContent).toBe('Globex Manufacturing');
     expect(testId(g.doc, 'acting-roles')?.textContent).toBe('Admin, Platform Administrator');
     expect(testId(a.doc, 'resource-table')?.textContent).not.toBe(testId(g.doc, 'resource-table')?.textContent);
     expect(a.text).not.toContain('Globex');
-    expect((await page('/t/t_acme/dashboard', acme)).text).toBe(a.text);
+    expect((await page('/t/t_acme/dashboard', cw.acme)).text).toBe(a.text);
   });
 
   it('dashboard loads the same-origin page script and has the slot it fills from the API', async () => {
-    const { doc } = await page('/t/t_acme/dashboard', acme);
+    const { doc } = await page('/t/t_acme/dashboard', cw.acme);
     expect(doc.querySelector('script')?.getAttribute('src')).toBe('/assets/console.js');
     expect(testId(doc, 'api-tenant')).not.toBeNull();
-    const script = await app.request('/assets/console.js');
+    const script = await cw.app.request('/assets/console.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await script.text()).toContain("fetch('./api/whoami'");
   });
 
   it('answers 403 with seed 000\'s message for a page whose package the customer lacks', async () => {
-    const { res, doc } = await page('/t/t_globex/automation', globex);
+    const { res, doc } = await page('/t/t_globex/automation', cw.globex);
     expect(res.status).toBe(403);
     expect(testId(doc, 'access-denied')?.textContent).toBe(
       'Access Denied! The partner is not subscribed to this product package. (Remediation and Automation)',
@@ -75,24 +59,24 @@ describe('customer pages', () => {
   });
 
   it('enables a control the scope carries and disables one it lacks, naming the permission', async () => {
-    const globexAlerts = (await page('/t/t_globex/alerts', globex)).doc;
+    const globexAlerts = (await page('/t/t_globex/alerts', cw.globex)).doc;
     const create = testId(globexAlerts, 'control-create-incident');
     expect(create?.getAttribute('data-permission')).toBe('Incident_Manage');
     expect(create?.hasAttribute('disabled')).toBe(false);
     expect(testId(globexAlerts, 'incident-table')).not.toBeNull();
 
-    const acmeDashboard = (await page('/t/t_acme/dashboard', acme)).doc;
+    const acmeDashboard = (await page('/t/t_acme/dashboard', cw.acme)).doc;
     const edit = testId(acmeDashboard, 'control-edit-dashboard');
     expect(edit?.getAttribute('data-permission')).toBe('Dashboards_Manage');
     expect(edit?.hasAttribute('disabled')).toBe(true);
     expect(edit?.getAttribute('aria-disabled')).toBe('true');
     expect(edit?.getAttribute('title')).toContain('Dashboards_Manage');
-    const acmeAutomation = (await page('/t/t_acme/automation', acme)).doc;
+    const acmeAutomation = (await page('/t/t_acme/automation', cw.acme)).doc;
     expect(testId(acmeAutomation, 'control-run-job')?.hasAttribute('disabled')).toBe(true);
   });
 
   it('replaces the incidents section with the denial when the customer lacks Event and Incident Management', async () => {
-    const narrowed = await resign(world, acme, { claims: { packages: ['hybrid_discovery_monitoring'] } });
+    const narrowed = await resign(cw.world, cw.acme, { claims: { packages: ['hybrid_discovery_monitoring'] } });
     const { res, doc } = await page('/t/t_acme/alerts', narrowed);
     expect(res.status).toBe(200);
     expect(testId(doc, 'alert-table')).not.toBeNull();
@@ -104,14 +88,14 @@ describe('customer pages', () => {
   });
 
   it('uses only permission ids of the catalogue in data-permission', async () => {
-    const pages = await Promise.all([acme, globex].flatMap((t) => PAGE_IDS.map((id) => page(`/t/${t === acme ? 't_acme' : 't_globex'}/${id}`, t))));
+    const pages = await Promise.all([cw.acme, cw.globex].flatMap((t) => PAGE_IDS.map((id) => page(`/t/${t === cw.acme ? 't_acme' : 't_globex'}/${id}`, t))));
     const used = pages.flatMap(({ doc }) => [...doc.querySelectorAll('[data-permission]')].map((el) => el.getAttribute('data-permission')!));
     expect(used.length).toBeGreaterThan(5);
     expect(used.filter((p) => !PERMISSIONS.has(p))).toEqual([]);
   });
 
   it('escapes what the token says', async () => {
-    const hostile = await resign(world, acme, { claims: { tenant_name: '<img src=x onerror=alert(1)>' } });
+    const hostile = await resign(cw.world, cw.acme, { claims: { tenant_name: '<img src=x onerror=alert(1)>' } });
     const { text, doc } = await page('/t/t_acme/dashboard', hostile);
     expect(text).not.toContain('<img src=x');
     expect(testId(doc, 'acting-tenant')?.textContent).toBe('<img src=x onerror=alert(1)>');

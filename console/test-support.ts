@@ -3,8 +3,9 @@
 import { Window } from 'happy-dom';
 import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { defaultConfig } from '../bff/config';
-import { exchange } from '../test/helpers/oauth-requests';
-import type { TestWorld } from '../test/helpers/test-server';
+import { afterAll, beforeAll } from 'vitest';
+import { exchange, roomyLimits } from '../test/helpers/oauth-requests';
+import { startTestWorld, type TestWorld } from '../test/helpers/test-server';
 import { createConsoleApp } from './app';
 
 /** The test world's default resource: the `aud` of its customer tokens. */
@@ -48,3 +49,31 @@ export function parseHtml(text: string) {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   return new window.DOMParser().parseFromString(text, 'text/html');
 }
+
+/** A console on a real test BFF, with Acme's and Globex's analyst tokens: one per test file. */
+export interface ConsoleWorld {
+  world: TestWorld;
+  app: ReturnType<typeof consoleFor>;
+  acme: string;
+  globex: string;
+}
+
+export function useConsoleWorld(): ConsoleWorld {
+  const cw = {} as ConsoleWorld;
+  beforeAll(async () => {
+    cw.world = await startTestWorld({ config: roomyLimits });
+    cw.app = consoleFor(cw.world);
+    [cw.acme, cw.globex] = await Promise.all([customerToken(cw.world, 't_acme'), customerToken(cw.world, 't_globex')]);
+  });
+  afterAll(() => cw.world?.close());
+  return cw;
+}
+
+/** A page of the console with a customer token, parsed. */
+export async function fetchPage(app: ReturnType<typeof consoleFor>, path: string, token: string) {
+  const res = await app.request(path, bearer(token));
+  const text = await res.text();
+  return { res, text, doc: parseHtml(text) };
+}
+
+export const byTestId = (doc: ReturnType<typeof parseHtml>, id: string) => doc.querySelector(`[data-testid="${id}"]`);

@@ -1,25 +1,14 @@
 // Every way a request can lack a usable customer token ends on the 401 sign-in-required page,
 // which shows nothing of any customer but the tenant id of the path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roomyLimits } from '../test/helpers/oauth-requests';
-import { MINUTE, SEEDED_AT, startTestWorld, type TestWorld } from '../test/helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { MINUTE, SEEDED_AT } from '../test/helpers/test-server';
 import { dashboardData } from './demo-data';
-import { ANALYST, bearer, consoleFor, customerToken, freshKey, parseHtml, resign } from './test-support';
+import { ANALYST, bearer, freshKey, parseHtml, resign, useConsoleWorld } from './test-support';
 
-let world: TestWorld;
-let app: ReturnType<typeof consoleFor>;
-let acme: string;
-let globex: string;
-
-beforeAll(async () => {
-  world = await startTestWorld({ config: roomyLimits });
-  app = consoleFor(world);
-  [acme, globex] = await Promise.all([customerToken(world, 't_acme'), customerToken(world, 't_globex')]);
-});
-afterAll(() => world?.close());
+const cw = useConsoleWorld();
 
 async function refusal(headers: Record<string, string>, path = '/t/t_acme/dashboard') {
-  const res = await app.request(path, { headers });
+  const res = await cw.app.request(path, { headers });
   const text = await res.text();
   const doc = parseHtml(text);
   expect(res.status, text).toBe(401);
@@ -44,7 +33,7 @@ describe('sign-in required', () => {
   });
 
   it("with another customer's token, naming neither customer", async () => {
-    const r = await refusal(bearer(globex).headers);
+    const r = await refusal(bearer(cw.globex).headers);
     expect(r.reason).toBe('this customer token is for another customer');
     expect(r.challenge).toBe('Bearer realm="console", error="invalid_token"');
     for (const leak of ['Globex', 'Acme Retail', ANALYST, ...dashboardData('t_acme').resources.map((x) => x.name), ...dashboardData('t_globex').resources.map((x) => x.name)]) {
@@ -54,43 +43,43 @@ describe('sign-in required', () => {
 
   it('with an expired token', async () => {
     try {
-      world.clock.advance(15 * MINUTE + 1000);
-      const r = await refusal(bearer(acme).headers);
+      cw.world.clock.advance(15 * MINUTE + 1000);
+      const r = await refusal(bearer(cw.acme).headers);
       expect(r.reason).toBe('the customer token has expired');
       expect(r.challenge).toBe('Bearer realm="console", error="invalid_token"');
     } finally {
-      world.clock.set(SEEDED_AT);
+      cw.world.clock.set(SEEDED_AT);
     }
-    expect((await app.request('/t/t_acme/dashboard', bearer(acme))).status).toBe(200);
+    expect((await cw.app.request('/t/t_acme/dashboard', bearer(cw.acme))).status).toBe(200);
   });
 
   it('with a forged token: the same claims and kid, signed by another key', async () => {
-    const r = await refusal(bearer(await resign(world, acme, { key: await freshKey() })).headers);
+    const r = await refusal(bearer(await resign(cw.world, cw.acme, { key: await freshKey() })).headers);
     expect(r.reason).toBe('the customer token is not valid');
     expect(r.challenge).toBe('Bearer realm="console", error="invalid_token"');
   });
 
   it('with a token of typ JWT instead of at+jwt, even signed by the BFF', async () => {
-    expect((await refusal(bearer(await resign(world, acme, { typ: 'JWT' })).headers)).reason).toBe('the customer token is not valid');
+    expect((await refusal(bearer(await resign(cw.world, cw.acme, { typ: 'JWT' })).headers)).reason).toBe('the customer token is not valid');
   });
 
   it('with a sign-in (session) token', async () => {
-    expect((await refusal(bearer(await world.signIn(ANALYST)).headers)).reason).toBe('the customer token is not valid');
+    expect((await refusal(bearer(await cw.world.signIn(ANALYST)).headers)).reason).toBe('the customer token is not valid');
   });
 
   it('with a token for another audience or issuer', async () => {
     for (const claims of [{ aud: 'http://127.0.0.1:9999' }, { iss: 'http://evil.example' }]) {
-      expect((await refusal(bearer(await resign(world, acme, { claims })).headers)).reason).toBe('the customer token is not valid');
+      expect((await refusal(bearer(await resign(cw.world, cw.acme, { claims })).headers)).reason).toBe('the customer token is not valid');
     }
   });
 
   it('with claims that do not parse', async () => {
-    const token = await resign(world, acme, { claims: { packages: 'hybrid_discovery_monitoring' } });
+    const token = await resign(cw.world, cw.acme, { claims: { packages: 'hybrid_discovery_monitoring' } });
     expect((await refusal(bearer(token).headers)).reason).toBe('the customer token is not valid');
   });
 
   it('with something that is not a JWT, or an unsigned one', async () => {
-    const [header, payload] = acme.split('.');
+    const [header, payload] = cw.acme.split('.');
     const unsigned = `${btoa(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).replace(/=+$/, '')}.${payload}.`;
     for (const token of ['not-a-jwt', `${header}.${payload}.`, unsigned]) {
       expect((await refusal(bearer(token).headers)).reason).toBe('the customer token is not valid');
@@ -99,7 +88,7 @@ describe('sign-in required', () => {
 
   it('on every page, not only the dashboard', async () => {
     for (const page of ['alerts', 'automation', 'reports']) {
-      expect((await refusal(bearer(globex).headers, `/t/t_acme/${page}`)).reason).toBe('this customer token is for another customer');
+      expect((await refusal(bearer(cw.globex).headers, `/t/t_acme/${page}`)).reason).toBe('this customer token is for another customer');
     }
   });
 });

@@ -14,7 +14,7 @@ import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
 import { TokenError } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
 import { OAuthFailure } from './errors';
-import { limitRequests, type RequestLimit } from './token-guards';
+import { limitRequests, type ExchangeAttempt } from './token-guards';
 
 const param = z.string().min(1).max(8192);
 /** RFC 8693 §2.1 request parameters; every one a single string (a repeated parameter is an error). */
@@ -35,13 +35,6 @@ export type TokenExchangeForm = z.infer<typeof tokenExchangeFormSchema>;
 
 /** The one answer for a tenant that does not exist and one the user may not enter. */
 const NOT_ENTERABLE = 'the audience is not a customer you may enter';
-
-/** Who asked for which customer: filled in as the request is understood, for the audit of a refusal. */
-export interface ExchangeAttempt {
-  userId: string | null;
-  /** The per-address limit while this request has not been counted against it (token-guards.ts). */
-  uncountedAddress?: RequestLimit;
-}
 
 /** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */
 export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: ExchangeAttempt): Promise<TokenExchangeResponse> {

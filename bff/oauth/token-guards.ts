@@ -7,7 +7,13 @@ import type { RateLimit } from '../middleware/rate-limiter';
 import { recordAudit } from '../db/audit';
 import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { OAuthFailure } from './errors';
-import type { ExchangeAttempt } from './token-exchange';
+
+/** Who asked for which customer: filled in as the request is understood, for the audit of a refusal. */
+export interface ExchangeAttempt {
+  userId: string | null;
+  /** The per-address limit while this request has not been counted against it. */
+  uncountedAddress?: RequestLimit;
+}
 
 export type OAuthEnv = { Variables: { attempt?: ExchangeAttempt; audience?: string; unaudited?: boolean } };
 

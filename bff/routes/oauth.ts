@@ -10,8 +10,8 @@ import { DatabaseBusyError } from '../db/busy-retry';
 import { authenticateLimited } from '../oauth/client-auth';
 import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
-import { exchangeToken, tokenExchangeFormSchema, type ExchangeAttempt } from '../oauth/token-exchange';
-import { auditRefusals, limitTokenRequests, skipAudit, type OAuthEnv } from '../oauth/token-guards';
+import { exchangeToken, tokenExchangeFormSchema } from '../oauth/token-exchange';
+import { auditRefusals, limitTokenRequests, skipAudit, type ExchangeAttempt, type OAuthEnv } from '../oauth/token-guards';
 
 const MAX_FORM_BYTES = 32 * 1024;
 

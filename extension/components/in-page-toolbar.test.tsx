@@ -2,17 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest, TabCustomer } from '../../shared/extension-messages';
-import { customer } from '../test-support/customers';
+import { ANALYST_USER, customer } from '../test-support/customers';
 import { fakeBackground, tellPage } from '../test-support/fake-background';
 import { InPageToolbar } from './in-page-toolbar';
 
-const USER = {
-  id: 'u_contoso_analyst',
-  email: 'analyst@contoso-msp.example',
-  name: 'Ari Analyst',
-  home_tenant: { id: 't_contoso', name: 'Contoso Managed Services', kind: 'partner', status: 'active' },
-  role: 'partner_analyst',
-} as const;
+const USER = ANALYST_USER;
 const ENDS = new Date(Date.now() + 2 * 3_600_000 + 30_000).toISOString();
 const ACME = customer('t_acme', 'Acme Retail', { expires_at: ENDS });
 const ENDED = 'grant g_t_acme expired at 2026-11-24T14:00:00.000Z';

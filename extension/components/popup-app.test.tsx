@@ -3,19 +3,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CustomerMark } from '../../shared/extension-messages';
-import { customer, tenantContext } from '../test-support/customers';
+import { ANALYST_USER, customer, tenantContext } from '../test-support/customers';
 import { fakeBackground } from '../test-support/fake-background';
 import type { CachedContext } from '../utils/storage';
 import type { SwitcherStore } from '../utils/switcher-store';
 import { PopupApp } from './popup-app';
 
-const USER = {
-  id: 'u_contoso_analyst',
-  email: 'analyst@contoso-msp.example',
-  name: 'Ari Analyst',
-  home_tenant: { id: 't_contoso', name: 'Contoso Managed Services', kind: 'partner', status: 'active' },
-  role: 'partner_analyst',
-} as const;
+const USER = ANALYST_USER;
 const inHours = (h: number) => new Date(Date.now() + h * 3_600_000 + 30_000).toISOString();
 
 function storeOf(customers: ReturnType<typeof customer>[]): SwitcherStore {

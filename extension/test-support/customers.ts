@@ -29,10 +29,13 @@ export function customer(tenantId: string, name: string, overrides: Partial<Cust
 
 const home = { id: 't_contoso', name: 'Contoso Managed Services', kind: 'partner', status: 'active' } as const;
 
+/** The demo analyst as the BFF summarises a user. */
+export const ANALYST_USER = { id: 'u_contoso_analyst', email: 'analyst@contoso-msp.example', name: 'Ari Analyst', home_tenant: home, role: 'partner_analyst' } as const;
+
 /** A tenant context for the demo analyst with these customers and recents. */
 export function tenantContext(customers: CustomerEntry[], recents: string[] = [], generatedAt = '2026-11-24T12:00:00.000Z'): TenantContext {
   return tenantContextSchema.parse({
-    user: { id: 'u_contoso_analyst', email: 'analyst@contoso-msp.example', name: 'Ari Analyst', home_tenant: home, role: 'partner_analyst' },
+    user: ANALYST_USER,
     home_tenant: home,
     customers,
     recents: recents.map((tenant_id, i) => ({ tenant_id, switched_at: new Date(Date.parse(generatedAt) - i * 60_000).toISOString() })),

@@ -1,36 +1,24 @@
 // The entitlements view and "why" in Chromium, for an analyst, support staff and another partner.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { startStack, type Stack } from './stack';
+import { useStackWithChromium } from './stack';
 import { SCREENSHOTS, signIn, switchWithKeyboard } from './switcher-steps';
 import { DEMO } from '../../bff/db/seed';
 
 const SEED_DENIAL = 'Access Denied! The partner is not subscribed to this product package (Remediation and Automation).';
-let stack: Stack;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  stack = await startStack(inject('e2e'));
-  browser = await launchWithExtension(inject('e2e').chromeDir);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const run = useStackWithChromium();
 
 async function signInAs(email: string) {
-  const popup = await browser.openPopup();
+  const popup = await run.browser.openPopup();
   if (await popup.getByRole('button', { name: 'Sign out' }).isVisible().catch(() => false)) await popup.getByRole('button', { name: 'Sign out' }).click();
   await signIn(popup, email);
   await popup.close();
 }
 
 async function entitlementsOf(query: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/entitlements.html?${query}`);
+  const page = await run.browser.context.newPage();
+  await page.goto(`chrome-extension://${run.browser.extensionId}/entitlements.html?${query}`);
   return page;
 }
 
@@ -60,9 +48,9 @@ describe('entitlements view', () => {
   });
 
   it('explains a disabled Automation control of Globex’s console in place, and opens the view from there', async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(`${stack.consoleUrl}/t/${DEMO.tenants.globex}/automation`);
-    await switchWithKeyboard(browser, tab, 'globex', 'Globex Manufacturing');
+    const tab = await run.browser.context.newPage();
+    await tab.goto(`${run.stack.consoleUrl}/t/${DEMO.tenants.globex}/automation`);
+    await switchWithKeyboard(run.browser, tab, 'globex', 'Globex Manufacturing');
     await expect.poll(() => tab.getByTestId('access-denied').isVisible()).toBe(true);
     expect(await tab.getByRole('button', { name: 'Run job', exact: true }).isDisabled()).toBe(true);
     await tab.getByRole('button', { name: 'Why is Run job unavailable?' }).click();
@@ -70,7 +58,7 @@ describe('entitlements view', () => {
     await expect.poll(() => why.textContent()).toContain('Denied: Jobs_Manage in Globex Manufacturing');
     expect(await why.getByRole('list', { name: 'Failing reasons' }).textContent()).toContain(SEED_DENIAL);
     await tab.screenshot({ path: join(SCREENSHOTS, 'why-unavailable.png'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
-    const [view] = await Promise.all([browser.context.waitForEvent('page'), why.getByRole('button', { name: 'Open entitlements' }).click()]);
+    const [view] = await Promise.all([run.browser.context.waitForEvent('page'), why.getByRole('button', { name: 'Open entitlements' }).click()]);
     await expect.poll(() => view.getByRole('region', { name: 'Explanation' }).textContent()).toMatch(/^Denied: Jobs_Manage/);
     await view.close();
     await tab.close();

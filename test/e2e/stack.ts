@@ -1,5 +1,7 @@
 // The real servers the extension talks to: the BFF (temp-file libSQL, the demo MSP seeded now) and
 // the reference console, on the ports the extension was built for.
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startConsole } from '../../console/server';
 import { startTestWorld, type TestWorld } from '../helpers/test-server';
 import { offsetClock } from '../helpers/offset-clock';
@@ -30,3 +32,17 @@ export async function startStack(setup: E2eSetup): Promise<Stack> {
   };
 }
 
+
+/** The servers and Chromium with the built extension, started before a test file and closed after it. */
+export function useStackWithChromium(): { stack: Stack; browser: ExtensionBrowser } {
+  const run = {} as { stack: Stack; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    run.stack = await startStack(inject('e2e'));
+    run.browser = await launchWithExtension(inject('e2e').chromeDir);
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.stack?.close();
+  });
+  return run;
+}
