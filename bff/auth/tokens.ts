@@ -18,6 +18,17 @@ export class TokenError extends Error {
   }
 }
 
+/**
+ * Whether `token` is a JWS in canonical compact form: three non-empty base64url segments, no
+ * padding, no whitespace, each segment exactly as base64url would write its bytes. jose decodes
+ * leniently (`sig==` or stray trailing bits verify), so without this one token would have many
+ * spellings and any cache, log or comparison keyed by the token string could be fooled.
+ */
+export function isCanonicalCompactJws(token: string): boolean {
+  const segments = token.split('.');
+  return segments.length === 3 && segments.every((s) => /^[A-Za-z0-9_-]+$/.test(s) && Buffer.from(s, 'base64url').toString('base64url') === s);
+}
+
 export interface Identity {
   source: 'session' | 'external';
   /** Our user id (session tokens) or null (external tokens name the user by e-mail). */
@@ -82,6 +93,7 @@ export function createTokenService(deps: Deps) {
 
   /** Verifies one of our own tokens of the given `typ`; maps jose's failures to TokenError. */
   async function verifyOwn(token: string, typ: string, audience?: string) {
+    if (!isCanonicalCompactJws(token)) throw new TokenError('not a JWT in compact form');
     try {
       const { payload } = await jwtVerify(token, ownKey, {
         issuer: config.issuer,
@@ -125,6 +137,7 @@ export function createTokenService(deps: Deps) {
     async verifyIdentity(token: string): Promise<Identity> {
       let header: ReturnType<typeof decodeProtectedHeader>;
       let unverified: JWTPayload;
+      if (!isCanonicalCompactJws(token)) throw new TokenError('not a JWT in compact form');
       try {
         header = decodeProtectedHeader(token);
         unverified = decodeJwt(token);

@@ -38,6 +38,34 @@ export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
   }));
 }
 
+/** Where a tenant sits relative to a home tenant, decided without reading the tenant's own data. */
+export interface TenantPlacement {
+  found: boolean;
+  /** The home tenant is one of the tenant's ancestors. */
+  underHome: boolean;
+  /** The home tenant is the tenant's parent. */
+  parentIsHome: boolean;
+}
+
+/**
+ * One row of three flags, whether the tenant exists or not, so that deciding visibility costs
+ * the same for a tenant the caller may not see as for one that does not exist (the chain with its
+ * subscriptions is read only afterwards, for a tenant the caller may see).
+ */
+export async function tenantPlacement(db: Tx, id: string, homeTenantId: string): Promise<TenantPlacement> {
+  const [row] = await db.all<{ found: number; under_home: number; parent_is_home: number }>(sql`
+    with recursive up(id, depth) as (
+      select parent_id, 1 from ${tenants} where id = ${id}
+      union all
+      select t.parent_id, up.depth + 1 from ${tenants} t join up on t.id = up.id where up.depth < 8
+    )
+    select
+      exists(select 1 from ${tenants} where id = ${id}) as found,
+      exists(select 1 from up where id = ${homeTenantId}) as under_home,
+      coalesce((select parent_id from ${tenants} where id = ${id}) = ${homeTenantId}, 0) as parent_is_home`);
+  return { found: row?.found === 1, underHome: row?.under_home === 1, parentIsHome: row?.parent_is_home === 1 };
+}
+
 export const toTenantFact = (t: TenantRow): TenantFact => ({ id: t.id, name: t.name, kind: t.kind, status: t.status });
 
 export async function setTenantStatus(tx: Tx, tenantId: string, status: TenantRow['status']) {

@@ -28,3 +28,18 @@ export async function findUserByEmail(db: Tx, email: string): Promise<UserWithHo
   const statement = preparedOnce(db, 'users.byEmail', () => withHome(db).where(eq(users.email, sql.placeholder('email'))).prepare());
   return (await statement.get({ email: email.trim().toLowerCase() })) ?? undefined;
 }
+
+/**
+ * Whether the user exists and `ancestorId` is their home tenant or one of its ancestors: one row
+ * whether the user exists or not, so that a user the caller may not see costs what a missing one does.
+ */
+export async function userIsUnder(db: Tx, userId: string, ancestorId: string): Promise<boolean> {
+  const [row] = await db.all<{ under: number }>(sql`
+    with recursive up(id, depth) as (
+      select ${users.homeTenantId}, 0 from ${users} where ${users.id} = ${userId}
+      union all
+      select t.parent_id, up.depth + 1 from ${tenants} t join up on t.id = up.id where up.depth < 8
+    )
+    select exists(select 1 from up where id = ${ancestorId}) as under`);
+  return row?.under === 1;
+}

@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { explainQuerySchema, type ExplainResponse } from '../../shared/access-explain';
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
-import { tenantChain } from '../db/tenants';
-import { findUserById } from '../db/users';
+import { findDecidingGrant } from '../db/grants';
+import { tenantChain, tenantPlacement } from '../db/tenants';
+import { findUserById, userIsUnder } from '../db/users';
 import { isDelegatedGrant, resolveAccess } from '../domain/access';
-import { canExplainFor, canSeeTenant } from '../domain/visibility';
+import { canExplainFor, canSeeTenant, mayBeVisible, mayExplainForOthers } from '../domain/visibility';
 import { requireCaller } from '../middleware/auth';
 import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
@@ -23,15 +24,21 @@ export const accessRoutes = (deps: AppDeps) =>
     const viewer = toViewer(caller);
 
     const subjectId = query.user ?? caller.user.id;
-    const subject = subjectId === caller.user.id ? caller : await findUserById(db, subjectId);
-    // Only someone else's hierarchy matters (anyone may resolve for themselves); it is looked up
-    // for unknown users too, so a known user does not answer more slowly than an unknown one.
-    const subjectChain = subject === caller ? [] : (await tenantChain(db, subject?.user.homeTenantId ?? subjectId)).map((t) => t.id);
+    // Who may be resolved for is decided before the user is read: a user the caller may not see
+    // costs exactly what a missing one does (nothing for most callers, one one-row look-up for support staff).
+    const mayResolve = subjectId === caller.user.id || (mayExplainForOthers(viewer) && (await userIsUnder(db, subjectId, caller.home.id)));
+    const subject = !mayResolve ? undefined : subjectId === caller.user.id ? caller : await findUserById(db, subjectId);
+    const subjectChain = !subject || subject === caller ? [] : (await tenantChain(db, subject.user.homeTenantId)).map((t) => t.id);
     if (!subject || !canExplainFor(viewer, subject.user.id, subjectChain)) {
       throw new ApiError(404, 'not_found', 'no such user, or you may not resolve access for them');
     }
 
-    const loaded = await loadAccessFacts(db, subject, query.tenant);
+    // The tenant likewise: where it sits and the caller's own grant there decide whether its data is read at all.
+    const [placement, ownGrant] = await Promise.all([
+      tenantPlacement(db, query.tenant, caller.home.id),
+      subject === caller ? findDecidingGrant(db, caller.user.id, query.tenant) : Promise.resolve(undefined),
+    ]);
+    const loaded = mayBeVisible(viewer, query.tenant, placement, ownGrant?.partnerId ?? null) ? await loadAccessFacts(db, subject, query.tenant) : undefined;
     // A grant reveals its tenant to its own holder, and only when it is a real delegation.
     const callerHoldsGrant = subject === caller && !!loaded && isDelegatedGrant(loaded.facts);
     const visible = loaded && canSeeTenant(viewer, loaded.chain.map((t) => t.id), callerHoldsGrant);

@@ -3,13 +3,17 @@ import { Hono } from 'hono';
 import { tenantParamSchema, type EntitlementsResponse } from '../../shared/entitlements';
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
+import { findDecidingGrant } from '../db/grants';
+import { tenantPlacement } from '../db/tenants';
 import { resolveEntry } from '../domain/access';
 import type { Entitlement } from '../domain/entitlements';
-import { canSeeTenant } from '../domain/visibility';
+import { canSeeTenant, mayBeVisible } from '../domain/visibility';
 import { requireCaller } from '../middleware/auth';
 import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
 import { toTenantSummary, toViewer } from './dto';
+
+const NOT_FOUND = 'no such tenant, or no access to it';
 
 const toWire = ({ decidedBy, ...e }: Entitlement) => ({ ...e, decided_by: decidedBy });
 
@@ -18,12 +22,16 @@ export const tenantRoutes = (deps: AppDeps) =>
     const caller = c.get('caller');
     const { tenantId } = c.req.valid('param');
     const now = deps.clock();
-    const loaded = await loadAccessFacts(deps.database.db, caller, tenantId);
+    const db = deps.database.db;
+    const viewer = toViewer(caller);
+    // Visibility first, from where the tenant sits: a foreign tenant's data is never read, so it
+    // costs exactly what a missing one does (same two look-ups, same one-row answers).
+    const [placement, ownGrant] = await Promise.all([tenantPlacement(db, tenantId, caller.home.id), findDecidingGrant(db, caller.user.id, tenantId)]);
+    if (!mayBeVisible(viewer, tenantId, placement, ownGrant?.partnerId ?? null)) throw new ApiError(404, 'not_found', NOT_FOUND);
+    const loaded = await loadAccessFacts(db, caller, tenantId);
     // A grant shows its customer only while it lets the caller in: an expired one shows nothing more.
     const entersNow = !!loaded && resolveEntry(loaded.facts, now).allowed;
-    if (!loaded || !canSeeTenant(toViewer(caller), loaded.chain.map((t) => t.id), entersNow)) {
-      throw new ApiError(404, 'not_found', 'no such tenant, or no access to it');
-    }
+    if (!loaded || !canSeeTenant(viewer, loaded.chain.map((t) => t.id), entersNow)) throw new ApiError(404, 'not_found', NOT_FOUND);
     const { entitlements } = loaded;
     return c.json(
       {
