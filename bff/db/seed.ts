@@ -38,6 +38,11 @@ export const DEMO = {
     wayne: 'g_wayne_analyst',
   },
   generatedCustomers: 200,
+  /**
+   * A generated customer (Evergreen Logistics, permanent grant) whose IP allow-list leaves out
+   * loopback and private ranges, so switching to it from the demo shows seed 000's refusal.
+   */
+  ipRestricted: { tenant: 't_c008', allowlist: ['203.0.113.0/24', '2001:db8::/32'] },
 } as const;
 
 type TenantInsert = typeof tenants.$inferInsert;
@@ -191,6 +196,9 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
       }),
     );
   }
+
+  const restricted = tenantRows.find((t) => t.id === DEMO.ipRestricted.tenant)!;
+  restricted.ipAllowlist = [...DEMO.ipRestricted.allowlist];
 
   assertWithinParents(tenantRows, subscriptions, addonsOf);
 
