@@ -69,3 +69,26 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ...overrides,
   };
 }
+
+/**
+ * Bounds on each HTTP connection (node:http), so slow or huge requests cannot hold the server:
+ * a client must send all its headers within `headersTimeoutMs` and the whole request within
+ * `requestTimeoutMs` (slowloris), headers past `maxHeaderBytes` are refused with 431, and an idle
+ * keep-alive connection is closed after `keepAliveTimeoutMs`. Bodies are bounded by the app (64 KiB).
+ */
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxHeaderBytes: number;
+  /** How often node checks the two timeouts above (their resolution). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+  checkIntervalMs: 1_000,
+};

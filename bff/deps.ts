@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import { isTokenRevoked } from './db/revocations';
 import type { Clock } from './domain/clock';
 import { KeyStore } from './auth/key-store';
+import type { KeyEncryption } from './auth/key-encryption';
 import { createTokenService, type TokenService } from './auth/tokens';
 import { RateLimiter } from './middleware/rate-limiter';
 import { clientIpFromConnection } from './middleware/client-ip';
@@ -27,9 +28,10 @@ export async function createDeps(options: {
   config: AppConfig;
   externalJwks?: JWTVerifyGetKey;
   clientIp?: AppDeps['clientIp'];
+  keyEncryption?: KeyEncryption;
 }): Promise<AppDeps> {
   const { database, clock, config } = options;
-  const keys = new KeyStore(database, clock);
+  const keys = new KeyStore(database, clock, { keyEncryption: options.keyEncryption });
   await keys.init();
   const tokens = createTokenService({
     keys,

@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from './env';
 
+const KEK = 'mJ3Zl0m0cQ8m1wB6wq3ZcW0x0Qw1m7Hh3sVwq3k4YxA';
+
 describe('readEnv', () => {
   it('gives the embedded defaults on an empty environment', () => {
     const env = readEnv({});
@@ -18,6 +20,7 @@ describe('readEnv', () => {
       OIDC_AUDIENCE: 'switchboard',
       EXTRA_RESOURCES: 'https://a.example, https://b.example',
       CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret',
+      KEY_ENCRYPTION_KEY: KEK,
     });
     expect(env.databaseUrl).toBe('libsql://switchboard.example.turso.io');
     expect(env.databaseAuthToken).toBe('secret');
@@ -40,11 +43,11 @@ describe('the console client secret', () => {
     expect(() => readEnv({ ISSUER: 'https://switchboard.example.com' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(() => readEnv({ HOST: '0.0.0.0', ISSUER: 'http://localhost:8787' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(() => readEnv({ HOST: '::' })).toThrow(/CONSOLE_CLIENT_SECRET/);
-    expect(readEnv({ HOST: '::', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).config.issuer).toBe('http://[::]:8787');
+    expect(readEnv({ HOST: '::', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret', KEY_ENCRYPTION_KEY: KEK }).config.issuer).toBe('http://[::]:8787');
     expect(readEnv({ HOST: '[::1]' }).config.issuer).toBe('http://[::1]:8787');
     expect(() => readEnv({ TRUSTED_PROXIES: '127.0.0.1' })).toThrow(/CONSOLE_CLIENT_SECRET/);
     expect(() => readEnv({ HOST: 'foo bar' })).toThrow(/HOST: an IP address or a host name/);
-    expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' }).usingDevSecret).toBe(false);
+    expect(readEnv({ ISSUER: 'https://switchboard.example.com', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret', KEY_ENCRYPTION_KEY: KEK }).usingDevSecret).toBe(false);
   });
 });
 
@@ -64,5 +67,29 @@ describe('scale-out settings', () => {
     expect(readEnv({ INSTANCES: '3' }).instances).toBe(3);
     expect(() => readEnv({ INSTANCES: '0' })).toThrow(/INSTANCES/);
     expect(() => readEnv({ INSTANCES: 'two' })).toThrow(/INSTANCES/);
+  });
+});
+
+describe('the key-encryption key', () => {
+  const remote = { HOST: '0.0.0.0', CONSOLE_CLIENT_SECRET: 'a-long-enough-console-secret' };
+
+  it('is made for the demo beside the database file, on a loopback bind only', () => {
+    expect(readEnv({}).keyEncryption).toEqual({ key: undefined, previous: [], file: 'bff/.data/switchboard.db.kek', generate: true, next: undefined });
+    expect(readEnv({ DATABASE_URL: 'file:/tmp/x/a.db' }).keyEncryption.file).toBe('/tmp/x/a.db.kek');
+  });
+
+  it('is refused when missing on a bind other than loopback, with a message saying what to set', () => {
+    expect(() => readEnv(remote)).toThrow(/KEY_ENCRYPTION_KEY: required unless the server is reached only through a loopback address/);
+    expect(() => readEnv({ ISSUER: 'https://switchboard.example.com' })).toThrow(/CONSOLE_CLIENT_SECRET[\s\S]*KEY_ENCRYPTION_KEY/);
+    expect(readEnv({ ...remote, KEY_ENCRYPTION_KEY: KEK }).keyEncryption).toMatchObject({ key: KEK, generate: false });
+    // A named file must exist: it is never created away from loopback.
+    expect(readEnv({ ...remote, KEY_ENCRYPTION_KEY_FILE: '/run/secrets/kek' }).keyEncryption).toMatchObject({ file: '/run/secrets/kek', generate: false });
+  });
+
+  it('must be 32 bytes in base64url, and so must every previous one', () => {
+    expect(() => readEnv({ KEY_ENCRYPTION_KEY: 'short' })).toThrow(/KEY_ENCRYPTION_KEY: 32 random bytes in base64url/);
+    expect(() => readEnv({ KEY_ENCRYPTION_KEY: `${KEK}=` })).toThrow(/KEY_ENCRYPTION_KEY/);
+    expect(() => readEnv({ KEY_ENCRYPTION_KEY_PREVIOUS: `${KEK},nope` })).toThrow(/KEY_ENCRYPTION_KEY_PREVIOUS/);
+    expect(readEnv({ KEY_ENCRYPTION_KEY: KEK, KEY_ENCRYPTION_KEY_PREVIOUS: ` ${KEK} ` }).keyEncryption.previous).toEqual([KEK]);
   });
 });

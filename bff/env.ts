@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { DEFAULT_KEYS_REFRESH_SECONDS, defaultConfig, MAX_ACCESS_TOKEN_SECONDS, MAX_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS, type AppConfig } from './config';
 import ipaddr from 'ipaddr.js';
 import { isValidAllowlistEntry } from './domain/ip-allowlist';
+import { defaultKekFile, type KekSettings } from './auth/kek-source';
+
+/** A key-encryption key: 32 random bytes in base64url (`openssl rand 32 | basenc --base64url`). */
+const kek = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 random bytes in base64url (43 characters)');
 
 const url = z.url({ protocol: /^https?$/ });
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
@@ -38,6 +42,17 @@ const envSchema = z
     KEYS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(MAX_KEYS_REFRESH_SECONDS).default(DEFAULT_KEYS_REFRESH_SECONDS),
     /** Workers of `npm run cluster`; one per CPU unless told. */
     INSTANCES: z.coerce.number().int().min(1).max(256).optional(),
+    /** Seals the private signing keys stored in the database (auth/key-encryption.ts). */
+    KEY_ENCRYPTION_KEY: kek.optional(),
+    /** Older KEKs, comma-separated: keys sealed under them are opened and sealed again at start. */
+    KEY_ENCRYPTION_KEY_PREVIOUS: z
+      .string()
+      .optional()
+      .refine((v) => !v || splitList(v).every((k) => kek.safeParse(k).success), 'comma-separated keys, each 32 random bytes in base64url'),
+    /** A file holding the KEK (default for the demo: `<database file>.kek`, created on a loopback bind). */
+    KEY_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+    /** Only for `npm run kek:rotate`: the KEK to seal under from now on. */
+    NEW_KEY_ENCRYPTION_KEY: kek.optional(),
   })
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_JWKS_URL && e.OIDC_AUDIENCE), {
     message: 'OIDC_ISSUER needs OIDC_JWKS_URL and OIDC_AUDIENCE',
@@ -52,6 +67,8 @@ export interface ServerEnv {
   usingDevSecret: boolean;
   /** How many BFF workers `npm run cluster` starts on this machine. */
   instances: number;
+  /** Where the key-encryption key comes from (auth/kek-source.ts). */
+  keyEncryption: KekSettings;
   config: AppConfig;
 }
 
@@ -63,9 +80,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   }
   const e = parsed.data;
   const issuer = e.ISSUER ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
-  if (!e.CONSOLE_CLIENT_SECRET && !(isLoopback(issuer) && LOOPBACK_HOSTS.includes(e.HOST) && !e.TRUSTED_PROXIES)) {
-    throw new Error('invalid environment:\n  CONSOLE_CLIENT_SECRET: required unless the server listens on, is named by, and is reached only through a loopback address (the development secret is public)');
+  const loopbackOnly = isLoopback(issuer) && LOOPBACK_HOSTS.includes(e.HOST) && !e.TRUSTED_PROXIES;
+  const problems: string[] = [];
+  if (!e.CONSOLE_CLIENT_SECRET && !loopbackOnly) {
+    problems.push('CONSOLE_CLIENT_SECRET: required unless the server listens on, is named by, and is reached only through a loopback address (the development secret is public)');
   }
+  if (!e.KEY_ENCRYPTION_KEY && !e.KEY_ENCRYPTION_KEY_FILE && !loopbackOnly) {
+    problems.push('KEY_ENCRYPTION_KEY: required unless the server is reached only through a loopback address (set it, or KEY_ENCRYPTION_KEY_FILE, to 32 random bytes in base64url: the private signing keys in the database are sealed with it)');
+  }
+  if (problems.length) throw new Error(`invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const base = defaultConfig();
   const config: AppConfig = {
     ...base,
@@ -87,6 +110,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     seedDemo: e.SEED_DEMO === 'true',
     usingDevSecret: !e.CONSOLE_CLIENT_SECRET,
     instances: e.INSTANCES ?? availableParallelism(),
+    keyEncryption: {
+      key: e.KEY_ENCRYPTION_KEY,
+      previous: e.KEY_ENCRYPTION_KEY_PREVIOUS ? splitList(e.KEY_ENCRYPTION_KEY_PREVIOUS) : [],
+      file: e.KEY_ENCRYPTION_KEY_FILE ?? defaultKekFile(e.DATABASE_URL) ?? 'bff/.data/switchboard.kek',
+      // Only the demo on this machine gets a KEK made for it; a named file must exist.
+      generate: loopbackOnly && !e.KEY_ENCRYPTION_KEY_FILE,
+      next: e.NEW_KEY_ENCRYPTION_KEY,
+    },
     config,
   };
 }

@@ -5,11 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import { KeyStore } from './auth/key-store';
+import { loadKeyEncryption } from './auth/kek-source';
+import type { KeyEncryption } from './auth/key-encryption';
 import { openDatabase, type Database } from './db/client';
 import { DEMO, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed';
 import { createDeps } from './deps';
 import { systemClock } from './domain/clock';
 import type { ServerEnv } from './env';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './config';
 
 export interface RunningServer {
   /** Where it answers, e.g. http://127.0.0.1:8787 (the wildcard host shown as loopback). */
@@ -21,6 +24,15 @@ export interface RunningServer {
 }
 
 const open = (env: ServerEnv) => openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+
+/** The key-encryption key (KEY_ENCRYPTION_KEY, or its file; the demo's is created on first start). */
+export function keyEncryptionFor(env: ServerEnv): KeyEncryption {
+  const { encryption, generatedFile } = loadKeyEncryption(env.keyEncryption);
+  if (generatedFile) {
+    console.log(`created the key-encryption key ${generatedFile} (mode 0600): the signing keys in the database are sealed with it; without it they cannot sign`);
+  }
+  return encryption;
+}
 
 /** Seeds the demo MSP when the environment asks for it and the database is empty; says whether it did. */
 async function seedIfEmpty(env: ServerEnv, database: Database): Promise<boolean> {
@@ -38,7 +50,7 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ seeded: boolean
   const database = await open(env);
   try {
     const seeded = await seedIfEmpty(env, database);
-    await new KeyStore(database, systemClock, { refreshSeconds: env.config.keysRefreshSeconds }).init();
+    await new KeyStore(database, systemClock, { refreshSeconds: env.config.keysRefreshSeconds, keyEncryption: keyEncryptionFor(env) }).init();
     return { seeded };
   } finally {
     database.close();
@@ -46,16 +58,24 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ seeded: boolean
 }
 
 /** Opens the database (seeding it when `seed` and it is empty), builds the app and listens on HOST:PORT. */
-export async function startServer(env: ServerEnv, options: { seed: boolean }): Promise<RunningServer> {
+export async function startServer(env: ServerEnv, options: { seed: boolean; httpLimits?: HttpLimits }): Promise<RunningServer> {
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const database = await open(env);
   try {
     const seeded = options.seed && (await seedIfEmpty(env, database));
-    const deps = await createDeps({ database, clock: systemClock, config: env.config });
+    const deps = await createDeps({ database, clock: systemClock, config: env.config, keyEncryption: keyEncryptionFor(env) });
     // createDeps builds the key store with the default bound; KEYS_REFRESH_SECONDS applies here.
     deps.keys.refreshSeconds = env.config.keysRefreshSeconds;
     const app = createApp(deps);
     const server = await new Promise<ServerType>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, () => {
+      const serverOptions = {
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        maxHeaderSize: limits.maxHeaderBytes,
+        connectionsCheckingInterval: limits.checkIntervalMs,
+      };
+      const s = serve({ fetch: app.fetch, hostname: env.host, port: env.port, serverOptions }, () => {
         s.off('error', reject);
         resolve(s);
       });
@@ -84,7 +104,7 @@ export function bannerLines(env: ServerEnv, url: string, seeded: boolean, instan
     `  health:   ${url}/healthz`,
     `  sign in:  POST ${url}/v1/session {"email","password"}`,
     `  metadata: ${url}/.well-known/oauth-authorization-server`,
-    `  keys:     ${url}/.well-known/jwks.json`,
+    `  keys:     ${url}/.well-known/jwks.json (private keys sealed with ${env.keyEncryption.key ? 'KEY_ENCRYPTION_KEY' : env.keyEncryption.file})`,
     `  demo accounts (password "${DEMO_PASSWORD}"):`,
     ...accounts,
     ...(env.usingDevSecret ? ['  warning: CONSOLE_CLIENT_SECRET is not set; using the development secret'] : []),

@@ -3,11 +3,15 @@
 // The database is the only shared copy: every instance re-reads it at least every
 // `refreshSeconds`, so a key rotated elsewhere is published and signs here within that bound, and
 // a token signed by a key this process has not seen yet makes it look at once (docs/scaling.md).
+// Private halves are stored sealed under the key-encryption key (auth/key-encryption.ts); a key
+// once opened stays in memory under its kid, so re-sealing under a new KEK disturbs no running process.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/client';
-import { findPublishedKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
+import { findPublishedKey, insertKey, listAllKeys, listPublishedKeys, retireActiveKeys, storePrivateKey, type SigningKeyRow } from '../db/keys';
 import type { Clock } from '../domain/clock';
 import { DEFAULT_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS } from '../config';
+import { defaultKekFile, loadKeyEncryption } from './kek-source';
+import { generateKek, KeyEncryption, parseKek } from './key-encryption';
 
 export const SIGNING_ALG = 'ES256';
 const FORCED_RELOAD_MS = 1_000;
@@ -16,11 +20,26 @@ interface LoadedKey {
   row: SigningKeyRow;
   publicKey: CryptoKey;
   privateKey: CryptoKey | null;
+  /** Why an active key's private half could not be opened (a KEK this process lacks). */
+  openError?: Error;
 }
 
 export interface KeyStoreOptions {
   /** The staleness bound: how old (seconds, wall time) the cached keys may get before a re-read. */
   refreshSeconds?: number;
+  /**
+   * Seals and opens the private keys. The servers and CLIs pass the configured KEK; without one, an
+   * embedded database uses the demo file beside it (`<file>.kek`, created if missing) and an
+   * in-memory or remote one a KEK that lives as long as this process.
+   */
+  keyEncryption?: KeyEncryption;
+}
+
+let processKek: KeyEncryption | undefined;
+function defaultKeyEncryption(databaseUrl: string): KeyEncryption {
+  const file = defaultKekFile(databaseUrl);
+  if (file) return loadKeyEncryption({ file, generate: true }).encryption;
+  return (processKek ??= new KeyEncryption(parseKek(generateKek())));
 }
 
 export class KeyStore {
@@ -30,6 +49,7 @@ export class KeyStore {
   private reloading: Promise<void> | null = null;
   /** The staleness bound in seconds (KEYS_REFRESH_SECONDS; at most MAX_KEYS_REFRESH_SECONDS). */
   refreshSeconds: number;
+  private readonly encryption: KeyEncryption;
 
   constructor(
     private readonly database: Database,
@@ -37,17 +57,34 @@ export class KeyStore {
     options: KeyStoreOptions = {},
   ) {
     this.refreshSeconds = options.refreshSeconds ?? DEFAULT_KEYS_REFRESH_SECONDS;
+    this.encryption = options.keyEncryption ?? defaultKeyEncryption(database.url);
   }
 
-  /** Loads the keys, creating the first one on an empty database. */
+  /**
+   * Seals every stored private key not yet sealed under the current KEK (plaintext rows from
+   * before issue 20, or rows sealed under a previous KEK), in one transaction. Returns how many.
+   */
+  async sealStoredKeys(): Promise<number> {
+    return this.database.write(async (tx) => {
+      const rows = (await listAllKeys(tx)).filter((r) => this.encryption.needsSealing(r.privateJwk));
+      for (const row of rows) await storePrivateKey(tx, row.kid, this.encryption.seal(row.kid, this.encryption.open(row.kid, row.privateJwk)));
+      return rows.length;
+    });
+  }
+
+  /** Seals stored keys, loads them, and creates the first one on an empty database; fails fast without the right KEK. */
   async init(): Promise<void> {
+    await this.sealStoredKeys();
     await this.reload();
+    const failed = this.keys.find((k) => k.openError);
+    if (failed) throw failed.openError;
     if (!this.keys.some((k) => !k.row.retiredAt)) await this.rotate();
   }
 
   async signingKey(): Promise<{ kid: string; privateKey: CryptoKey }> {
     await this.refreshIfStale();
-    const active = this.keys.find((k) => !k.row.retiredAt && k.privateKey);
+    const active = this.keys.find((k) => !k.row.retiredAt);
+    if (active?.openError) throw active.openError;
     if (!active?.privateKey) throw new Error('no active signing key: run npm run keys:rotate');
     return { kid: active.row.kid, privateKey: active.privateKey };
   }
@@ -81,7 +118,7 @@ export class KeyStore {
     const publishUntil = new Date(now.getTime() + MAX_SESSION_SECONDS * 1000 + 60_000);
     await this.database.write(async (tx) => {
       await retireActiveKeys(tx, now, publishUntil);
-      await insertKey(tx, { kid, alg: SIGNING_ALG, publicJwk, privateJwk, createdAt: now, retiredAt: null, publishUntil: null });
+      await insertKey(tx, { kid, alg: SIGNING_ALG, publicJwk, privateJwk: this.encryption.seal(kid, privateJwk), createdAt: now, retiredAt: null, publishUntil: null });
     });
     await this.load(); // not the shared reload: one already under way may predate the new key
     return kid;
@@ -107,13 +144,20 @@ export class KeyStore {
   private async load() {
     const startedAt = Date.now();
     const rows = await listPublishedKeys(this.database.db, this.clock());
+    const opened = new Map(this.keys.filter((k) => k.privateKey).map((k) => [k.row.kid, k.privateKey]));
     const keys = await Promise.all(
-      rows.map(async (row) => ({
-        row,
-        publicKey: (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey,
+      rows.map(async (row): Promise<LoadedKey> => {
+        const publicKey = (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey;
         // Retired keys only verify: their private halves stay in the database.
-        privateKey: row.retiredAt ? null : ((await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey),
-      })),
+        if (row.retiredAt) return { row, publicKey, privateKey: null };
+        const known = opened.get(row.kid);
+        if (known) return { row, publicKey, privateKey: known };
+        try {
+          return { row, publicKey, privateKey: (await importJWK(this.encryption.open(row.kid, row.privateJwk), row.alg)) as CryptoKey };
+        } catch (err) {
+          return { row, publicKey, privateKey: null, openError: err instanceof Error ? err : new Error(String(err)) };
+        }
+      }),
     );
     // A read that began earlier (a refresh racing rotate()) must not replace a newer one.
     if (startedAt < this.loadedAt) return;

@@ -16,6 +16,8 @@ export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export interface Database {
+  /** The URL it was opened with (the demo key-encryption key lives beside an embedded file). */
+  url: string;
   db: Db;
   client: Client;
   /** Runs `fn` inside a write transaction, one at a time per database, retried while the database is busy. */
@@ -97,6 +99,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
     return run;
   };
   return {
+    url: options.url,
     db,
     client,
     write: (fn) => enqueue(() => db.transaction((tx) => fn(tx))),

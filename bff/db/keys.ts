@@ -14,6 +14,16 @@ export async function listPublishedKeys(db: Tx, now: Date): Promise<SigningKeyRo
     .orderBy(desc(signingKeys.createdAt));
 }
 
+/** Every key row, published or not (each holds a private half to keep sealed). */
+export async function listAllKeys(db: Tx): Promise<SigningKeyRow[]> {
+  return db.select().from(signingKeys);
+}
+
+/** Replaces the stored private half of `kid` (sealing it, or sealing it again under a new KEK). */
+export async function storePrivateKey(tx: Tx, kid: string, privateJwk: SigningKeyRow['privateJwk']) {
+  await tx.update(signingKeys).set({ privateJwk }).where(eq(signingKeys.kid, kid));
+}
+
 export async function insertKey(tx: Tx, key: SigningKeyRow) {
   await tx.insert(signingKeys).values(key);
 }
