@@ -24,7 +24,7 @@ beforeAll(async () => {
   port = Number(new URL(running.url).port);
 }, 60_000);
 afterAll(async () => {
-  running.server.closeAllConnections?.();
+  (running.server as import('node:http').Server).closeAllConnections();
   await new Promise((resolve) => running.server.close(resolve));
   running.database.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_BUDGET_MS, DatabaseBusyError, isBusyError, retryWhileBusy } from './busy-retry';
+import { asDatabaseBusy, BUSY_BUDGET_MS, DatabaseBusyError, DatabaseUnavailableError, isBusyError, isUnavailableError, retryWhileBusy } from './busy-retry';
 
 const busy = (code = 'SQLITE_BUSY', extendedCode = code) => Object.assign(new Error(`${code}: database is locked`), { code, extendedCode });
 
@@ -75,5 +75,29 @@ describe('retryWhileBusy', () => {
     ).rejects.toBe(constraint);
     expect(calls).toBe(1);
     expect(time.sleeps).toEqual([]);
+  });
+});
+
+describe('a database that cannot be reached or written', () => {
+  const wrapped = (inner: Error) => Object.assign(new Error('Failed query: insert into …'), { cause: inner });
+
+  it('is told apart from a wrong query, however deeply wrapped', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_CANTOPEN', 'SQLITE_NOTADB', 'ECONNREFUSED', 'HRANA_WEBSOCKET_ERROR']) {
+      expect(isUnavailableError(wrapped(busy(code))), code).toBe(true);
+    }
+    expect(isUnavailableError(wrapped(new TypeError('fetch failed')))).toBe(true);
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_MISMATCH']) expect(isUnavailableError(wrapped(busy(code))), code).toBe(false);
+    expect(isUnavailableError(new TypeError('x is undefined'))).toBe(false);
+  });
+
+  it('is answered as a busy database (503, Retry-After), any other failure is not', () => {
+    const full = asDatabaseBusy(wrapped(busy('SQLITE_FULL')));
+    expect(full).toBeInstanceOf(DatabaseUnavailableError);
+    expect(full).toBeInstanceOf(DatabaseBusyError);
+    expect(full!.message).toMatch(/disk full/);
+    expect(full!.retryAfterSeconds).toBeGreaterThan(0);
+    const locked = new DatabaseBusyError(busy());
+    expect(asDatabaseBusy(locked)).toBe(locked);
+    expect(asDatabaseBusy(wrapped(busy('SQLITE_CONSTRAINT')))).toBeUndefined();
   });
 });

@@ -1,15 +1,15 @@
 // Opens the libSQL database (embedded file or remote server), applies migrations, and runs every
 // write through one queue per database, retried while another process holds the write lock.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { BUSY_BUDGET_MS, retryWhileBusy } from './busy-retry';
+import { BUSY_BUDGET_MS, DatabaseUnavailableError, faultName, isUnavailableError, retryWhileBusy } from './busy-retry';
 import * as schema from './schema';
 
-export { DatabaseBusyError } from './busy-retry';
+export { DatabaseBusyError, DatabaseUnavailableError } from './busy-retry';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction or the database itself: repository functions accept either. */
@@ -40,12 +40,16 @@ const BUSY_TIMEOUT_MS = 100;
 /** Migrations at start may wait longer for another process's writes (a release step migrating). */
 const MIGRATION_BUDGET_MS = 30_000;
 
+/** The file's identity (device and inode), or undefined when nothing is at `path`. */
+function fileIdentity(path: string): string | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}` : undefined;
+}
+
 export async function openDatabase(options: { url: string; authToken?: string }): Promise<Database> {
   const local = options.url.startsWith('file:');
-  if (local) {
-    const path = options.url.slice('file:'.length);
-    if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  }
+  const path = local ? options.url.slice('file:'.length).split('?')[0]! : '';
+  if (local && path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // `timeout` is the busy timeout of every pooled connection (a PRAGMA would reach only one).
   const client = createClient({ url: options.url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
   // An in-memory database has one connection: no second client, no reconnect (it would be lost).
@@ -76,6 +80,44 @@ export async function openDatabase(options: { url: string; authToken?: string })
         countersReady = false;
       }
     : undefined;
+  // A write to a file removed (or renamed) under it would land in a file nobody will open again and
+  // be lost at the next start: every write checks the file is still the one it opened, before and
+  // after, and is refused (503) while it is missing; a file put back (or restored) is reopened.
+  let opened: string | undefined;
+  const reopen = async () => {
+    await client.reconnect();
+    await counters?.reconnect();
+    countersReady = false;
+    opened = fileIdentity(path);
+  };
+  const checkFile = async () => {
+    if (!onDisk) return;
+    const now = fileIdentity(path);
+    if (!now) throw new DatabaseUnavailableError(`the database file ${path} is missing`);
+    if (now !== opened) await reopen();
+  };
+  const stillThere = () => {
+    if (onDisk && fileIdentity(path) !== opened) throw new DatabaseUnavailableError(`the database file ${path} was removed or replaced during the write, which is not kept`);
+  };
+  let reopenBeforeNext = false;
+  /** Runs one write attempt; a disk full, a read-only or vanished file, or an unreachable server becomes DatabaseUnavailableError. */
+  const guarded = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    try {
+      if (reopenBeforeNext && onDisk) {
+        reopenBeforeNext = false;
+        if (fileIdentity(path)) await reopen();
+      }
+      await checkFile();
+      const result = await attempt();
+      stillThere();
+      return result;
+    } catch (err) {
+      if (!isUnavailableError(err)) throw err;
+      // The connections that met the fault may keep its state: the next write starts on fresh ones.
+      reopenBeforeNext = true;
+      throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError(faultName(err), err);
+    }
+  };
   const db = drizzle(client, { schema });
   await retryWhileBusy(
     async () => {
@@ -87,6 +129,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
     },
     { deadline: performance.now() + MIGRATION_BUDGET_MS, beforeRetry },
   );
+  if (onDisk) opened = fileIdentity(path);
 
   // One writer at a time in this process: concurrent write transactions on one client would only
   // wait for each other's locks. The budget counts from the request, so a write queued behind a
@@ -94,7 +137,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(attempt: () => Promise<T>): Promise<T> => {
     const deadline = performance.now() + BUSY_BUDGET_MS;
-    const run = queue.then(() => retryWhileBusy(attempt, { deadline, beforeRetry }));
+    const run = queue.then(() => guarded(() => retryWhileBusy(attempt, { deadline, beforeRetry })));
     queue = run.catch(() => undefined);
     return run;
   };
@@ -110,3 +153,4 @@ export async function openDatabase(options: { url: string; authToken?: string })
     },
   };
 }
+

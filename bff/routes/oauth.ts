@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../deps';
-import { DatabaseBusyError } from '../db/busy-retry';
+import { asDatabaseBusy } from '../db/busy-retry';
 import { authenticateLimited } from '../oauth/client-auth';
 import { OAuthFailure, noStore, oauthErrorResponse } from '../oauth/errors';
 import { introspect, revoke } from '../oauth/introspection';
@@ -68,10 +68,11 @@ export const oauthRoutes = (deps: AppDeps) => {
       if (!err.audited) skipAudit(c);
       return oauthErrorResponse(c, err);
     }
-    if (err instanceof DatabaseBusyError) {
-      // Not audited: the audit would be one more write to a database that stayed locked.
+    const busy = asDatabaseBusy(err);
+    if (busy) {
+      // Not audited: the audit would be one more write to a database that stayed locked or cannot be written.
       skipAudit(c);
-      return oauthErrorResponse(c, new OAuthFailure('temporarily_unavailable', 'the service is busy; retry shortly', 503, { 'Retry-After': String(err.retryAfterSeconds) }));
+      return oauthErrorResponse(c, new OAuthFailure('temporarily_unavailable', 'the service is busy; retry shortly', 503, { 'Retry-After': String(busy.retryAfterSeconds) }));
     }
     if (err instanceof HTTPException && err.status < 500) {
       return oauthErrorResponse(c, new OAuthFailure('invalid_request', err.message || 'malformed request', err.status));
