@@ -7,6 +7,12 @@ import { failure } from '../utils/messaging';
 /** A refusal: the BFF's own words (JSON API error or RFC 6749 error), else its status. */
 export async function failureFrom(response: { status: number; headers: Headers; json(): Promise<unknown> }): Promise<Failure> {
   const body: unknown = await response.json().catch(() => null);
+  // 503: the BFF is up but cannot serve (its database is busy, full or out of reach): to the
+  // analyst that is the service being unreachable, and nothing it last said can be trusted as current.
+  if (response.status === 503 || response.status === 502 || response.status === 504) {
+    const retry = Number(response.headers.get('retry-after'));
+    return failure('bff_unreachable', `Switchboard is unreachable (it answered ${response.status}); nothing was changed. Try again in ${retry > 0 ? `${retry} s` : 'a moment'}.`);
+  }
   const api = errorBodySchema.safeParse(body);
   if (api.success) return failure(api.data.error.code, api.data.error.message);
   const oauth = oauthErrorSchema.safeParse(body);
@@ -20,7 +26,7 @@ export async function failureFrom(response: { status: number; headers: Headers; 
 
 /** The BFF could not be reached at all. */
 export const unreachable = (err: unknown): Failure =>
-  failure('bff_unreachable', `The Switchboard service cannot be reached (${err instanceof Error ? err.message : 'network error'}); nothing was changed. Try again in a moment.`);
+  failure('bff_unreachable', `Switchboard is unreachable (${err instanceof Error ? err.message : 'network error'}); nothing was changed. Try again in a moment.`);
 
 /** Runs a BFF call: its response (whatever the status), or `unreachable` when the network failed. */
 export async function reach<R>(call: () => Promise<R>): Promise<{ response: R } | Failure> {

@@ -18,6 +18,7 @@ function storeOf(customers: ReturnType<typeof customer>[]): SwitcherStore {
 }
 
 let tabTenant: string | null;
+let refreshAnswer: unknown;
 let background: ReturnType<typeof fakeBackground>;
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -25,7 +26,9 @@ beforeEach(async () => {
   const [tab] = await fakeBrowser.tabs.query({});
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ ...tab!, id: 7, active: true }]);
   tabTenant = 't_globex';
+  refreshAnswer = { ok: true };
   background = fakeBackground((r) => {
+    if (r.type === 'context.refresh') return refreshAnswer;
     if (r.type === 'session.status') return { ok: true, user: USER };
     if (r.type === 'tab.customer') return { ok: true, tenantId: tabTenant, active: !!tabTenant, tokenExpiresAt: null, customer: null };
     return { ok: true };
@@ -56,5 +59,23 @@ describe('PopupApp', () => {
     render(<PopupApp store={storeOf(customers)} close={() => undefined} />);
     const section = await screen.findByRole('region', { name: 'Expiring in the next 7 days' });
     expect(within(section).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual(['Globex Manufacturing', 'Wayne Logistics']);
+  });
+});
+
+describe('PopupApp with the BFF down', () => {
+  it('says "Switchboard is unreachable" instead of the customers and expiries last seen', async () => {
+    refreshAnswer = { ok: false, error: 'bff_unreachable', message: 'Switchboard is unreachable (fetch failed); nothing was changed. Try again in a moment.' };
+    render(<PopupApp store={storeOf(customers)} close={() => undefined} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Switchboard is unreachable/);
+    expect(screen.queryByText('Acme Retail')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Expiring in the next 7 days' })).toBeNull();
+    expect(screen.queryByRole('listitem')).toBeNull();
+  });
+
+  it('keeps the list, marked as last seen, when the BFF answers but refuses', async () => {
+    refreshAnswer = { ok: false, error: 'bad_answer', message: 'The Switchboard service sent a tenant context that does not parse.' };
+    render(<PopupApp store={storeOf(customers)} close={() => undefined} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Showing your customers as last seen/);
+    expect(screen.getByRole('region', { name: 'Expiring in the next 7 days' })).toBeTruthy();
   });
 });

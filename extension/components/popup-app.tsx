@@ -32,6 +32,7 @@ interface PopupAppProps {
 export function PopupApp({ store, close = () => window.close(), onRendered }: PopupAppProps) {
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [reachable, setReachable] = useState(true);
   useEffect(() => {
     void askBackground({ type: 'session.status' }).then((answer) => setUser(answer.ok ? answer.user : null));
     void activeTab().then(setTab);
@@ -57,8 +58,8 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
           </button>
         </span>
       </header>
-      <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
-      <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} />
+      <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} onReachability={setReachable} />
+      {reachable ? <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} /> : null}
     </main>
   );
 }

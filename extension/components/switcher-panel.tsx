@@ -21,16 +21,24 @@ interface Props {
   onClose: () => void;
   onSwitched: () => void;
   onRendered?: (customers: number) => void;
+  /** Told whether the BFF is unreachable, so the host can hide what it shows from the cache too. */
+  onReachability?: (reachable: boolean) => void;
 }
 
-export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered }: Props) {
+export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered, onReachability }: Props) {
   const data = useMemo(() => {
     const context = computed(() => cachedContextOf(store.cache.value, userId));
     return { context, pinned: store.pinned, marks: store.marks, state: createSwitcherState({ context, pinned: store.pinned, marks: store.marks }) };
   }, [store, userId]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
   useEffect(() => {
-    void askBackground({ type: 'context.refresh' }).then((answer) => setProblem(answer.ok ? null : answer.message));
+    void askBackground({ type: 'context.refresh' }).then((answer) => {
+      setProblem(answer.ok ? null : answer.message);
+      const down = !answer.ok && answer.error === 'bff_unreachable';
+      setUnreachable(down);
+      onReachability?.(!down);
+    });
   }, [data]);
   const customers = data.context.value?.customers.length ?? 0;
   useEffect(() => {
@@ -47,6 +55,8 @@ export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, o
   }
 
   const context = data.context.value;
+  // Not the cached list: customers, grants and expiries may have changed since, and a switch would fail.
+  if (unreachable) return <p class="switcher-problem" role="alert">{problem}</p>;
   if (!context) return problem ? <p class="switcher-problem" role="alert">{problem}</p> : <p class="switcher-loading" role="status">Loading your customers…</p>;
   const now = Date.now();
   return (
