@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, instantSchema, tenantSummarySchema } from './common';
 import { PERMISSIONS } from './catalogue';
 
-export const explainQuerySchema = z.object({
+export const explainQuerySchema = z.strictObject({
   user: idSchema.optional(),
   tenant: idSchema,
   permission: z

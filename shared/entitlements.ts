@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, tenantSummarySchema } from './common';
 
-export const tenantParamSchema = z.object({ tenantId: idSchema });
+export const tenantParamSchema = z.strictObject({ tenantId: idSchema });
 
 const entitlementSchema = z.object({
   id: z.string(),

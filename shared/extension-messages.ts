@@ -6,36 +6,37 @@ import { explainResponseSchema } from './access-explain';
 import { PERMISSIONS } from './catalogue';
 
 // Messages between the extension's contexts (popup, content script, background). Every message is
-// parsed with these schemas on arrival, in both directions; anything else is dropped.
+// parsed with these schemas on arrival, in both directions; anything else is dropped. Requests are
+// strict objects: a message with a key the contract does not name is dropped too.
 
 const tabId = z.number().int().nonnegative();
 
 /** What popups and content scripts ask the background. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('session.status') }),
-  z.object({ type: z.literal('session.signIn'), email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
-  z.object({ type: z.literal('session.signOut') }),
+  z.strictObject({ type: z.literal('session.status') }),
+  z.strictObject({ type: z.literal('session.signIn'), email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
+  z.strictObject({ type: z.literal('session.signOut') }),
   /** Opens the extension's own sign-in page in a tab (a password is never typed into a web page). */
-  z.object({ type: z.literal('session.openSignIn') }),
-  z.object({ type: z.literal('context.refresh') }),
+  z.strictObject({ type: z.literal('session.openSignIn') }),
+  z.strictObject({ type: z.literal('context.refresh') }),
   /** The customer a tab acts for; a content script may only ask about its own tab (tabId omitted). */
-  z.object({ type: z.literal('tab.customer'), tabId: tabId.optional() }),
+  z.strictObject({ type: z.literal('tab.customer'), tabId: tabId.optional() }),
   /** Switch a tab (the sender's own when omitted) to a customer. */
-  z.object({ type: z.literal('customer.switch'), tenantId: idSchema, tabId: tabId.optional() }),
+  z.strictObject({ type: z.literal('customer.switch'), tenantId: idSchema, tabId: tabId.optional() }),
   /** A tenant's packages, add-ons and permission sets, as the BFF answers them for the signed-in user. */
-  z.object({ type: z.literal('tenant.entitlements'), tenantId: idSchema }),
+  z.strictObject({ type: z.literal('tenant.entitlements'), tenantId: idSchema }),
   /**
    * Why a user may or may not do something in a tenant. `userId` (another user) is for support
    * staff; a content script may ask only about its own tab's customer, for the signed-in user.
    */
-  z.object({
+  z.strictObject({
     type: z.literal('access.explain'),
     tenantId: idSchema,
     permission: z.string().max(64).refine((p) => PERMISSIONS.has(p), 'an unknown permission').optional(),
     userId: idSchema.optional(),
   }),
   /** Opens the entitlements view (an extension page) for a tenant, and optionally a permission to explain. */
-  z.object({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
+  z.strictObject({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -78,10 +79,10 @@ export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeo
 
 /** What the background tells a console tab's content script. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('switcher.open') }),
-  z.object({ type: z.literal('tab.changed') }),
+  z.strictObject({ type: z.literal('switcher.open') }),
+  z.strictObject({ type: z.literal('tab.changed') }),
   /** The tab's access to its customer has ended (grant expired or revoked): say so at once. */
-  z.object({ type: z.literal('access.ended'), tenantId: idSchema, message: z.string().max(2000) }),
+  z.strictObject({ type: z.literal('access.ended'), tenantId: idSchema, message: z.string().max(2000) }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { userSummarySchema } from './common';
 
-export const sessionRequestSchema = z.object({
+/** Strict: any other key (mass assignment of `role`, `user_id`…) is refused with 400. */
+export const sessionRequestSchema = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
 });

@@ -51,9 +51,20 @@ describe('serveBackgroundRequests', () => {
     const handle = vi.fn(async () => ({ ok: true }));
     const accept = vi.fn(() => false);
     serveBackgroundRequests(handle, accept);
-    const { kept, sendResponse } = await deliver({ type: 'session.signOut', extra: 'ignored' });
+    const { kept, sendResponse } = await deliver({ type: 'session.signOut' });
     expect(kept).toBe(false);
     expect(accept).toHaveBeenCalledWith({ type: 'session.signOut' }, popup);
+    expect(handle).not.toHaveBeenCalled();
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+
+  it('drops a request with a key its schema does not name, before asking `accept` (strict schemas, issue 20)', async () => {
+    const handle = vi.fn(async () => ({ ok: true }));
+    const accept = vi.fn(() => true);
+    serveBackgroundRequests(handle, accept);
+    const { kept, sendResponse } = await deliver({ type: 'session.signOut', extra: 'smuggled' });
+    expect(kept).toBe(false);
+    expect(accept).not.toHaveBeenCalled();
     expect(handle).not.toHaveBeenCalled();
     expect(sendResponse).not.toHaveBeenCalled();
   });
