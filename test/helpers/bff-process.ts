@@ -34,10 +34,12 @@ export async function startBffProcess(options: {
   /** bff/server.ts (one process, the default) or bff/cluster.ts (INSTANCES workers). */
   entry?: 'bff/server.ts' | 'bff/cluster.ts';
   port?: number;
+  /** Node options before the entry (e.g. `--expose-gc`, `--import` of a probe). */
+  nodeArgs?: string[];
 }): Promise<BffProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'bff/server.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? 'bff/server.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ISSUER: url, DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
