@@ -46,7 +46,8 @@ export function createBrandingEditor(initial: BrandingView) {
   const report = computed(() =>
     brandingReport(effective.value, colourTools, [...checked.value.issues, ...Object.values(imageIssues.value).flatMap((i) => i ?? [])]),
   );
-  const hasErrors = computed(() => report.value.issues.some((i) => i.severity === 'error'));
+  /** A refused drop keeps the current image, so only the typed values can stand in the way of publishing. */
+  const hasErrors = computed(() => checked.value.issues.some((i) => i.severity === 'error'));
   /** Local edits against the published version, field by field (the BFF's summary is shown before publishing). */
   const edits = computed(() => brandingChanges(view.value.published?.values ?? view.value.inherited.values, own.value).length);
 
