@@ -158,7 +158,7 @@ describe('publish, history and rollback', () => {
     expect(res.status).toBe(200);
     const published = brandingPublishedSchema.parse(await res.json());
     expect(published.published).toMatchObject({ version: 2, action: 'publish', restored_version: null, published_by: { email: DEMO.users.contosoAdmin.email } });
-    expect(published.changes).toEqual([{ field: 'website_title', label: 'Website title', old: 'Contoso Monitor', new: 'Acme Ops' }]);
+    expect(published.changes).toEqual([{ field: 'website_title', label: 'Website title', old: DEMO_BRANDING.contoso.website_title, new: 'Acme Ops' }]);
     const after = await view(as.acmeViewer, T.acme);
     expect(after.effective.values.website_title).toBe('Acme Ops');
     expect((await view(as.contosoAdmin, T.acme)).draft).toBeNull();
@@ -173,7 +173,7 @@ describe('publish, history and rollback', () => {
     const rolled = brandingPublishedSchema.parse(await res.json());
     expect(rolled.published).toMatchObject({ version: 4, action: 'rollback', restored_version: 1 });
     expect(rolled.changes.map((c) => [c.field, c.old, c.new])).toEqual([
-      ['website_title', 'Acme Three', 'Contoso Monitor'],
+      ['website_title', 'Acme Three', DEMO_BRANDING.contoso.website_title],
       ['login_header', 'Hello Acme', DEMO_BRANDING.contoso.login_header],
     ]);
     const acme = await view(as.acmeViewer, T.acme);
@@ -183,7 +183,7 @@ describe('publish, history and rollback', () => {
       [2, 'publish', 'Acme Ops'],
       [1, 'publish', null],
     ]);
-    expect(acme.effective.values.website_title).toBe('Contoso Monitor');
+    expect(acme.effective.values.website_title).toBe(DEMO_BRANDING.contoso.website_title);
     // A rollback can itself be undone.
     expect((await as.contosoAdmin.send('POST', `${T.acme}/rollback`, { to_version: 3, expected_version: 4 })).status).toBe(200);
     expect((await view(as.acmeViewer, T.acme)).effective.values.website_title).toBe('Acme Three');

@@ -81,7 +81,7 @@ describe('who may read', () => {
   it('a tenant the caller may not see answers exactly like one that does not exist, on every branding route', async () => {
     const paths = (t: string) => [t, `${t}/published`, `${t}/changes`, `${t}/images/00000000-0000-0000-0000-000000000000`];
     for (const [who, hidden] of [['fabrikamAdmin', T.acme], ['acmeViewer', T.contoso], ['acmeViewer', T.globex], ['contosoAnalyst', T.wayne]] as const) {
-      for (const [seen, missing] of paths(hidden).map((p, i) => [p, paths('t_missing')[i]!])) {
+      for (const [seen, missing] of paths(hidden).map((p, i): [string, string] => [p, paths('t_missing')[i]!])) {
         const [a, b] = await Promise.all([as[who].get(seen), as[who].get(missing)]);
         expect([seen, a.status, await a.text()]).toEqual([seen, 404, await b.text()]);
       }
