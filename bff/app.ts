@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { errorBody, notFound, onError } from './middleware/errors';
 import { accessRoutes } from './routes/access';
+import { brandingRoutes } from './routes/branding';
 import { catalogueRoutes } from './routes/catalogue';
 import { meRoutes } from './routes/me';
 import { oauthRoutes } from './routes/oauth';
@@ -17,6 +18,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps) {
   const app = new Hono()
     .use(secureHeaders())
+    .route('/v1/branding', brandingRoutes(deps)) // before the /v1 body limit: image uploads set their own
     .use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('invalid_request', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
     .get('/healthz', (c) => c.json({ status: 'ok' as const }, 200))
     .route('/v1/session', sessionRoutes(deps))

@@ -5,14 +5,16 @@ import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { idSchema } from '../shared/common';
 import { CONSOLE_SCRIPT } from './assets/console-script';
+import type { BrandingSource } from './branding-source';
+import { brandingImages } from './routes/branding-images';
 import { notFoundPage } from './pages/not-found-page';
 import { signInPage } from './pages/sign-in-page';
 import { tenantApi } from './routes/tenant-api';
 import { tenantPages } from './routes/tenant-pages';
 import type { TokenVerifierDeps } from './verify-customer-token';
 
-/** issuer: the BFF's issuer URL; audience: this console's URL; jwks: the BFF's keys; clock: now. */
-export type ConsoleDeps = TokenVerifierDeps;
+/** issuer: the BFF's issuer URL; audience: this console's URL; jwks: the BFF's keys; clock: now; branding: the BFF's published branding. */
+export type ConsoleDeps = TokenVerifierDeps & { branding: BrandingSource };
 
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
@@ -40,6 +42,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
     .use('/t/:tenantId/*', knownTenantId)
     .get('/', (c) => c.html(signInPage(), 200))
     .get('/login', (c) => c.html(signInPage(), 200))
+    .route('/branding', brandingImages(deps.branding))
     .get('/assets/console.js', (c) => c.body(CONSOLE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
     .get('/t/:tenantId', (c) => c.redirect(toDashboard(c.req.param('tenantId')), 302))
     .get('/t/:tenantId/', (c) => c.redirect(toDashboard(c.req.param('tenantId')), 302))

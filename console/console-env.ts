@@ -10,6 +10,8 @@ const envSchema = z.object({
   BFF_ISSUER: url.optional(),
   /** The console's public URL: the `aud` of the customer tokens it accepts (the BFF's CONSOLE_URL). */
   CONSOLE_URL: url.optional(),
+  /** The BFF's CONSOLE_CLIENT_SECRET: the console reads published branding as the client `switchboard-console`. */
+  CONSOLE_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 /** What the environment says: where the console listens, where the BFF is, and its own public URL. */
@@ -19,6 +21,7 @@ export interface ConsoleSettings {
   bffUrl: string;
   issuer?: string;
   publicUrl?: string;
+  clientSecret?: string;
 }
 
 export function readConsoleEnv(source: NodeJS.ProcessEnv = process.env): ConsoleSettings {
@@ -28,5 +31,6 @@ export function readConsoleEnv(source: NodeJS.ProcessEnv = process.env): Console
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, bffUrl: e.BFF_URL, issuer: e.BFF_ISSUER, publicUrl: e.CONSOLE_URL };
+  const settings: ConsoleSettings = { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, bffUrl: e.BFF_URL, issuer: e.BFF_ISSUER, publicUrl: e.CONSOLE_URL };
+  return e.CONSOLE_CLIENT_SECRET ? { ...settings, clientSecret: e.CONSOLE_CLIENT_SECRET } : settings;
 }

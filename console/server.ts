@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createRemoteJWKSet } from 'jose';
 import { createConsoleApp, type ConsoleApp } from './app';
+import { createBrandingSource } from './branding-source';
 import { readConsoleEnv } from './console-env';
 
 export interface StartConsoleOptions {
@@ -16,8 +17,13 @@ export interface StartConsoleOptions {
   issuer?: string;
   /** The console's public URL, the `aud` of its tokens; defaults to `http://<host>:<port>`. */
   publicUrl?: string;
+  /** Secret of the BFF's confidential client `switchboard-console` (the BFF's CONSOLE_CLIENT_SECRET), to read published branding. */
+  clientSecret?: string;
   clock?: () => Date;
 }
+
+/** The BFF's development default (bff/config.ts); a deployment sets CONSOLE_CLIENT_SECRET on both. */
+export const DEV_CONSOLE_CLIENT = { id: 'switchboard-console', secret: 'switchboard-console-dev-secret' } as const;
 
 export interface RunningConsole {
   /** Where it listens (with the port the OS chose for port 0). */
@@ -44,6 +50,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     audience: publicUrl,
     jwks: createRemoteJWKSet(new URL(`${options.bffUrl.replace(/\/+$/, '')}/.well-known/jwks.json`)),
     clock: options.clock ?? (() => new Date()),
+    branding: createBrandingSource({ bffUrl: options.bffUrl, clientId: DEV_CONSOLE_CLIENT.id, clientSecret: options.clientSecret ?? DEV_CONSOLE_CLIENT.secret }),
   });
   return {
     url,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { exchange, roomyLimits } from '../test/helpers/oauth-requests';
 import { startTestWorld, type TestWorld } from '../test/helpers/test-server';
 import { createConsoleApp } from './app';
+import { createBrandingSource } from './branding-source';
 
 /** The test world's default resource: the `aud` of its customer tokens. */
 export const CONSOLE_AUDIENCE = defaultConfig().resources[0]!;
@@ -18,6 +19,7 @@ export function consoleFor(world: TestWorld) {
     audience: CONSOLE_AUDIENCE,
     jwks: createRemoteJWKSet(new URL(`${world.baseUrl}/.well-known/jwks.json`)),
     clock: world.clock,
+    branding: createBrandingSource({ bffUrl: world.baseUrl, clientId: world.deps.config.consoleClient.id, clientSecret: world.deps.config.consoleClient.secret }),
   });
 }
 

@@ -1,5 +1,6 @@
 // Every way a request can lack a usable customer token ends on the 401 sign-in-required page,
-// which shows nothing of any customer but the tenant id of the path.
+// which shows nothing of any customer but the tenant id of the path and the login branding that
+// tenant published (its public face, docs/branding.md).
 import { describe, expect, it } from 'vitest';
 import { MINUTE, SEEDED_AT } from '../test/helpers/test-server';
 import { dashboardData } from './demo-data';
@@ -12,13 +13,19 @@ async function refusal(headers: Record<string, string>, path = '/t/t_acme/dashbo
   const text = await res.text();
   const doc = parseHtml(text);
   expect(res.status, text).toBe(401);
-  expect(doc.querySelector('[data-testid="sign-in-required"] h1')?.textContent).toBe('Sign-in required');
+  expect(doc.querySelector('[data-testid="sign-in-required"] h2')?.textContent).toBe('Sign-in required');
   expect(doc.querySelector('meta[name="switchboard-tenant"]')?.getAttribute('content')).toBe('t_acme');
   expect(doc.querySelector('nav')).toBeNull();
   expect(doc.querySelector('[data-testid="acting-tenant"]')).toBeNull();
   expect(doc.querySelector('[data-permission]')).toBeNull();
   expect(res.headers.get('cache-control')).toBe('no-store');
-  return { text, challenge: res.headers.get('www-authenticate'), reason: doc.querySelector('[data-testid="sign-in-reason"]')?.textContent };
+  const reason = doc.querySelector('[data-testid="sign-in-reason"]')?.textContent;
+  // What is left once the published branding (title, hooks, the preview's template) is taken out.
+  doc.querySelector('title')?.remove();
+  doc.querySelector('template')?.remove();
+  for (const el of doc.querySelectorAll('[data-brand]:not([data-brand="login"])')) el.remove();
+  const unbranded = doc.documentElement.outerHTML;
+  return { text, unbranded, challenge: res.headers.get('www-authenticate'), reason };
 }
 
 describe('sign-in required', () => {
@@ -36,9 +43,12 @@ describe('sign-in required', () => {
     const r = await refusal(bearer(cw.globex).headers);
     expect(r.reason).toBe('this customer token is for another customer');
     expect(r.challenge).toBe('Bearer realm="console", error="invalid_token"');
-    for (const leak of ['Globex', 'Acme Retail', ANALYST, ...dashboardData('t_acme').resources.map((x) => x.name), ...dashboardData('t_globex').resources.map((x) => x.name)]) {
+    for (const leak of ['Globex', ANALYST, ...dashboardData('t_acme').resources.map((x) => x.name), ...dashboardData('t_globex').resources.map((x) => x.name)]) {
       expect(r.text).not.toContain(leak);
     }
+    // Acme's name appears only as Acme's published branding (its company name), nowhere else.
+    expect(r.text).toContain('Acme Retail');
+    expect(r.unbranded).not.toContain('Acme Retail');
   });
 
   it('with an expired token', async () => {

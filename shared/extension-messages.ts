@@ -4,6 +4,7 @@ import { customerEntrySchema } from './tenant-context';
 import { entitlementsResponseSchema } from './entitlements';
 import { explainResponseSchema } from './access-explain';
 import { PERMISSIONS } from './catalogue';
+import { brandingContentSchemas, brandingRequestSchemas, brandingResponseSchemas } from './branding-messages';
 
 // Messages between the extension's contexts (popup, content script, background). Every message is
 // parsed with these schemas on arrival, in both directions; anything else is dropped. Requests are
@@ -37,6 +38,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   }),
   /** Opens the entitlements view (an extension page) for a tenant, and optionally a permission to explain. */
   z.strictObject({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
+  ...brandingRequestSchemas,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -73,7 +75,8 @@ export const backgroundResponseSchemas = {
   'tenant.entitlements': z.object({ ok: z.literal(true), entitlements: entitlementsResponseSchema }),
   'access.explain': z.object({ ok: z.literal(true), explanation: explainResponseSchema }),
   'entitlements.open': doneSchema,
-} satisfies Record<BackgroundRequestType, z.ZodType>;
+  ...brandingResponseSchemas,
+} satisfies Record<BackgroundRequestType, z.core.$ZodType>;
 
 export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeof backgroundResponseSchemas)[T]> | Failure;
 
@@ -83,6 +86,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tab.changed') }),
   /** The tab's access to its customer has ended (grant expired or revoked): say so at once. */
   z.strictObject({ type: z.literal('access.ended'), tenantId: idSchema, message: z.string().max(2000) }),
+  ...brandingContentSchemas,
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 

@@ -56,6 +56,7 @@ describe('no input produces a 500', () => {
         await expectDocumentedError(await fetch(`${world.baseUrl}/v1/access/explain?${new URLSearchParams(query)}`, { headers }), false);
         await expectDocumentedError(await fetch(`${world.baseUrl}/v1/tenants/${encodeURIComponent(segment)}/entitlements`, { headers }), false);
         await expectDocumentedError(await fetch(`${world.baseUrl}/v1/me/context`, { headers }), false);
+        for (const p of ['', '/published', '/changes?version=' + encodeURIComponent(segment), '/images/' + encodeURIComponent(segment)]) await expectDocumentedError(await fetch(`${world.baseUrl}/v1/branding/${encodeURIComponent(segment)}${p}`, { headers }), false);
         await expectDocumentedError(await fetch(`${world.baseUrl}/v1/${encodeURIComponent(segment)}`, { headers }), false);
       }),
       { numRuns: 60 },

@@ -185,3 +185,4 @@ export const rateLimitWindows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_windows_expiry_idx').on(t.expiresAt)],
 );
+export * from './schema-branding';

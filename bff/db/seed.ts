@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import { ADDON_IDS, ADDONS, PACKAGE_IDS, type PackageId } from '../../shared/catalogue';
 import { hashPassword } from '../auth/passwords';
 import { computeEntitlements, subscriptionProblems, type SubscriptionFacts } from '../domain/entitlements';
+import { seedDemoBranding } from './branding-seed';
 import type { Database, Tx } from './client';
 import { accessGrants, memberships, relationships, tenantAddons, tenantPackages, tenants, users } from './schema';
 
@@ -212,5 +213,6 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
     await tx.insert(memberships).values(membershipRows);
     await tx.insert(relationships).values(relationshipRows);
     for (let i = 0; i < grantRows.length; i += 100) await tx.insert(accessGrants).values(grantRows.slice(i, i + 100));
+    await seedDemoBranding(tx, { contoso: T.contoso, acme: T.acme, publisher: U.contosoAdmin.id }, now);
   });
 }

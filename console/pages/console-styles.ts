@@ -7,8 +7,18 @@ button { background: rgb(255, 0, 0); color: #fff; font-family: serif; font-size:
 div { line-height: 1.6; }
 
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2933; background: #f3f5f8; }
-#console-header { display: flex; align-items: center; gap: 24px; padding: 10px 24px; background: #102a43; color: #f0f4f8; }
-#console-header .brand { font-weight: 700; font-size: 18px; color: #fff; text-decoration: none; }
+#console-header { display: flex; align-items: center; gap: 24px; padding: 10px 24px; background: var(--brand-background); color: var(--brand-text); }
+#console-header .brand { display: flex; align-items: center; gap: 10px; font-weight: 700; font-size: 18px; color: inherit; text-decoration: none; }
+#console-header .brand-logo { height: 32px; max-width: 160px; object-fit: contain; }
+#console-header .docs-link { color: inherit; font-size: 14px; }
+[hidden] { display: none !important; }
+footer { max-width: 1100px; margin: 24px auto; padding: 0 24px; color: #52606d; font-size: 13px; display: flex; gap: 12px; }
+.brand-login { min-height: 60vh; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 16px; padding: 32px; border-radius: 6px;
+  background-color: #243b53; background-image: linear-gradient(rgba(0, 0, 0, 0.45), rgba(0, 0, 0, 0.45)), var(--brand-background-image); background-repeat: repeat; }
+.brand-login-card { background: var(--brand-background); color: var(--brand-text); padding: 24px 32px; border-radius: 8px; text-align: center; min-width: 280px; }
+.brand-login-card h1, .brand-login-card p { color: var(--brand-text); }
+.brand-login-logo { max-height: 96px; max-width: 240px; object-fit: contain; }
+.brand-login-body { background: #fff; border-radius: 6px; padding: 16px; max-width: 560px; }
 #console-header .acting { margin-left: auto; font-size: 14px; }
 #console-header .acting span { font-weight: 600; }
 nav { display: flex; gap: 4px; padding: 0 24px; background: #243b53; }

@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import { roleInfo } from '../../shared/catalogue';
 import type { CustomerClaims } from '../customer-claims';
+import type { PageBranding } from '../page-branding';
 import { CONSOLE_PAGES, PAGE_IDS, type PageId } from '../page-catalogue';
 import { layout, type Html } from './layout';
 
@@ -20,11 +21,12 @@ function tenantNav(current: PageId): Html {
   return html`<nav data-testid="console-nav" aria-label="Console pages">${PAGE_IDS.map(link)}</nav>`;
 }
 
-export function tenantFrame(claims: CustomerClaims, pageId: PageId, main: Html, options: { script?: boolean } = {}): Html {
+export function tenantFrame(claims: CustomerClaims, pageId: PageId, main: Html, options: { script?: boolean; brand?: PageBranding } = {}): Html {
   const output = options.script ? html`<p><output data-testid="action-result" aria-live="polite"></output></p>` : undefined;
   return layout({
     title: `${CONSOLE_PAGES[pageId].title} · ${claims.tenant_name}`,
     tenantId: claims.tenant_id,
+    brand: options.brand,
     acting: acting(claims),
     nav: tenantNav(pageId),
     main: html`${main}${output}`,

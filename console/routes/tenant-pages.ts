@@ -14,6 +14,8 @@ import type { PageContext } from '../pages/page-context';
 import { reportsPage } from '../pages/reports-page';
 import { signInRequiredPage } from '../pages/sign-in-required-page';
 import { tenantFrame } from '../pages/tenant-frame';
+import type { BrandingSource } from '../branding-source';
+import { pageBranding } from '../page-branding';
 import type { TokenVerifierDeps } from '../verify-customer-token';
 
 const RENDERERS: Record<PageId, (context: PageContext) => Html> = {
@@ -23,22 +25,28 @@ const RENDERERS: Record<PageId, (context: PageContext) => Html> = {
   reports: reportsPage,
 };
 
-export function tenantPages(deps: TokenVerifierDeps) {
-  const guard = requireCustomerToken(deps, (c, tenantId, failure) => c.html(signInRequiredPage(tenantId, failure), 401));
-  const pages = new Hono<CustomerTokenEnv>();
+export function tenantPages(deps: TokenVerifierDeps & { branding: BrandingSource }) {
+  const brandOf = async (tenantId: string) => pageBranding(tenantId, await deps.branding.published(tenantId));
+  const guard = requireCustomerToken(deps, async (c, tenantId, failure) => c.html(signInRequiredPage(tenantId, failure, await brandOf(tenantId)), 401));
+  // The tenant's login page as anyone sees it before signing in (seed 000's login page branding).
+  const pages = new Hono<CustomerTokenEnv>().get('/login', async (c) => {
+    const tenantId = c.req.param('tenantId') ?? '';
+    return c.html(signInRequiredPage(tenantId, null, await brandOf(tenantId)), 200);
+  });
   for (const pageId of PAGE_IDS) {
-    pages.get(`/${pageId}`, guard, (c) => {
+    pages.get(`/${pageId}`, guard, async (c) => {
       const claims = c.var.claims;
+      const brand = await brandOf(claims.tenant_id);
       const page = CONSOLE_PAGES[pageId];
       const packages = new Set(claims.packages);
       if (!packages.has(page.package)) {
         // The page's controls stay in view, disabled (the token carries none of their permissions),
         // so the denial can be explained control by control.
         const denied = html`<h1>${page.title}</h1>${accessDeniedNotice(page.package)}${controlBar(page.controls, scopeOf(claims))}`;
-        return c.html(tenantFrame(claims, pageId, denied), 403);
+        return c.html(tenantFrame(claims, pageId, denied, { brand }), 403);
       }
       const main = RENDERERS[pageId]({ claims, scope: scopeOf(claims), packages });
-      return c.html(tenantFrame(claims, pageId, main, { script: true }), 200);
+      return c.html(tenantFrame(claims, pageId, main, { script: true, brand }), 200);
     });
   }
   return pages;

@@ -7,6 +7,7 @@ import { adapterFor } from '../host-adapters/registry';
 import type { BffClient } from '../utils/bff-client';
 import { failure, type MessageSender } from '../utils/messaging';
 import { explainAccess, tenantEntitlements } from './access-queries';
+import { createBrandingRequests } from './branding-requests';
 import type { ContextSync } from './context-sync';
 import { SIGNED_OUT, type CustomerSwitch } from './customer-switch';
 import type { Session } from './session';
@@ -32,6 +33,7 @@ export function createRequestHandler(s: RequestServices) {
     const current = await s.session.current();
     return current ? ask(current.token) : failure('signed_out', SIGNED_OUT);
   };
+  const branding = createBrandingRequests(s);
 
   return async function handle(request: BackgroundRequest, sender: MessageSender): Promise<unknown> {
     const ownTab = sender.tab?.id;
@@ -75,6 +77,8 @@ export function createRequestHandler(s: RequestServices) {
       case 'entitlements.open':
         await s.openEntitlements(request.tenantId, request.permission);
         return { ok: true };
+      default:
+        return branding(request, signedIn);
     }
   };
 }

@@ -53,6 +53,7 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
           <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'entitlements.open', ...(tab?.tenantId ? { tenantId: tab.tenantId } : {}) })}>
             Entitlements
           </button>
+          {tab?.tenantId && tab.id !== undefined ? <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'branding.open', tabId: tab.id! })}>Branding</button> : null}
           <button type="button" class="popup-sign-out" onClick={signOut}>
             Sign out
           </button>
