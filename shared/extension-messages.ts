@@ -4,6 +4,7 @@ import { customerEntrySchema } from './tenant-context';
 import { entitlementsResponseSchema } from './entitlements';
 import { explainResponseSchema } from './access-explain';
 import { PERMISSIONS } from './catalogue';
+import { accessAdminRequestSchemas, accessAdminResponseSchemas } from './access-admin-messages';
 
 // Messages between the extension's contexts (popup, content script, background). Every message is
 // parsed with these schemas on arrival, in both directions; anything else is dropped.
@@ -36,6 +37,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   }),
   /** Opens the entitlements view (an extension page) for a tenant, and optionally a permission to explain. */
   z.object({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
+  ...accessAdminRequestSchemas,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -72,7 +74,8 @@ export const backgroundResponseSchemas = {
   'tenant.entitlements': z.object({ ok: z.literal(true), entitlements: entitlementsResponseSchema }),
   'access.explain': z.object({ ok: z.literal(true), explanation: explainResponseSchema }),
   'entitlements.open': doneSchema,
-} satisfies Record<BackgroundRequestType, z.ZodType>;
+  ...accessAdminResponseSchemas,
+} satisfies Record<BackgroundRequestType, z.core.$ZodType>;
 
 export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeof backgroundResponseSchemas)[T]> | Failure;
 

@@ -6,6 +6,9 @@ import type { UserSummary } from '../../shared/common';
 import { cachedContextOf } from '../utils/cached-context';
 import { askBackground } from '../utils/messaging';
 import type { SwitcherStore } from '../utils/switcher-store';
+import { managesAccess } from '../state/access-admin-audience';
+import { MoreTimeContext } from './access-admin-more-time-context';
+import { AccessAdminMoreTimeForm } from './access-admin-more-time-form';
 import { ExpiringSoon } from './expiring-soon';
 import { SignInForm } from './sign-in-form';
 import { SwitcherPanel } from './switcher-panel';
@@ -32,6 +35,7 @@ interface PopupAppProps {
 export function PopupApp({ store, close = () => window.close(), onRendered }: PopupAppProps) {
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [moreTimeFor, setMoreTimeFor] = useState<{ tenantId: string; name: string } | null>(null);
   useEffect(() => {
     void askBackground({ type: 'session.status' }).then((answer) => setUser(answer.ok ? answer.user : null));
     void activeTab().then(setTab);
@@ -52,13 +56,21 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
           <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'entitlements.open', ...(tab?.tenantId ? { tenantId: tab.tenantId } : {}) })}>
             Entitlements
           </button>
+          {managesAccess(user) ? (
+            <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'access.admin.open' })}>
+              Manage access
+            </button>
+          ) : null}
           <button type="button" class="popup-sign-out" onClick={signOut}>
             Sign out
           </button>
         </span>
       </header>
+      {moreTimeFor ? <AccessAdminMoreTimeForm key={moreTimeFor.tenantId} {...moreTimeFor} onClose={() => setMoreTimeFor(null)} /> : null}
+      <MoreTimeContext.Provider value={(tenantId, name) => setMoreTimeFor({ tenantId, name })}>
       <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} />
       <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} />
+      </MoreTimeContext.Provider>
     </main>
   );
 }
