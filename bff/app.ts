@@ -8,6 +8,7 @@ import { accessRoutes } from './routes/access';
 import { catalogueRoutes } from './routes/catalogue';
 import { meRoutes } from './routes/me';
 import { oauthRoutes } from './routes/oauth';
+import { relationshipRoutes } from './routes/relationships';
 import { sessionRoutes } from './routes/session';
 import { tenantRoutes } from './routes/tenants';
 import { wellKnownRoutes } from './routes/well-known';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/access', accessRoutes(deps))
     .route('/v1/tenants', tenantRoutes(deps))
     .route('/v1/catalogue', catalogueRoutes())
+    .route('/v1/relationships', relationshipRoutes(deps))
     .route('/.well-known', wellKnownRoutes(deps))
     .route('/oauth', oauthRoutes(deps));
   app.onError(onError);
