@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { errorBody, notFound, onError } from './middleware/errors';
 import { accessRoutes } from './routes/access';
 import { catalogueRoutes } from './routes/catalogue';
+import { extensionRequestRoutes } from './routes/extension-requests';
 import { grantAdminRoutes } from './routes/grants-admin';
 import { meRoutes } from './routes/me';
 import { oauthRoutes } from './routes/oauth';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/catalogue', catalogueRoutes())
     .route('/v1/relationships', relationshipRoutes(deps))
     .route('/v1/grants', grantAdminRoutes(deps))
+    .route('/v1/extension-requests', extensionRequestRoutes(deps))
     .route('/.well-known', wellKnownRoutes(deps))
     .route('/oauth', oauthRoutes(deps));
   app.onError(onError);
