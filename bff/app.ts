@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { errorBody, notFound, onError } from './middleware/errors';
 import { accessRoutes } from './routes/access';
 import { catalogueRoutes } from './routes/catalogue';
+import { customerViewRoutes } from './routes/customer-views';
 import { extensionRequestRoutes } from './routes/extension-requests';
 import { grantAdminRoutes } from './routes/grants-admin';
 import { meRoutes } from './routes/me';
@@ -13,6 +14,7 @@ import { oauthRoutes } from './routes/oauth';
 import { relationshipRoutes } from './routes/relationships';
 import { sessionRoutes } from './routes/session';
 import { tenantRoutes } from './routes/tenants';
+import { userViewRoutes } from './routes/user-views';
 import { wellKnownRoutes } from './routes/well-known';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/v1/relationships', relationshipRoutes(deps))
     .route('/v1/grants', grantAdminRoutes(deps))
     .route('/v1/extension-requests', extensionRequestRoutes(deps))
+    .route('/v1/partners/:partnerId/customers', customerViewRoutes(deps))
+    .route('/v1/partners/:partnerId/users', userViewRoutes(deps))
     .route('/.well-known', wellKnownRoutes(deps))
     .route('/oauth', oauthRoutes(deps));
   app.onError(onError);

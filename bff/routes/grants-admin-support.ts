@@ -6,7 +6,9 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
 import type { Tx } from '../db/client';
 import { recordAudit, type AuditEvent } from '../db/audit';
-import { firstMissing, missingPermissionMessage, type AdminPermission } from '../domain/admin-permissions';
+import { tenantChain } from '../db/tenants';
+import { firstMissing, holds, missingPermissionMessage, type AdminPermission } from '../domain/admin-permissions';
+import { decodeCursor } from '../domain/keyset-cursor';
 import type { Viewer } from '../domain/visibility';
 import type { AuthEnv } from '../middleware/auth';
 import { ApiError, errorBody } from '../middleware/errors';
@@ -95,3 +97,26 @@ export const auditRefusals = (deps: AppDeps, resource: string) =>
       }),
     );
   });
+
+/**
+ * The partner whose access view the caller opens: their own (Clients_View), or one under their
+ * service provider (MSP_View). Any other partner answers like a missing one.
+ */
+export async function visiblePartner(deps: AppDeps, c: Context<AuthEnv>, partnerId: string) {
+  const chain = await tenantChain(deps.database.db, partnerId);
+  const partner = chain[chain.length - 1];
+  const viewer = viewerOf(c);
+  const own = viewer.homeTenantId === partnerId;
+  const above = chain.slice(0, -1).some((t) => t.id === viewer.homeTenantId) && holds(viewer, 'MSP_View');
+  if (!partner || partner.kind !== 'partner' || !(own || above)) throw notFound('partner');
+  if (own) requirePermission(viewer, ['Clients_View'], partner.name);
+  return { partner, chain, own };
+}
+
+/** Decodes a `(text, id)` keyset cursor, or answers 400. */
+export function afterCursor(cursor: string | undefined): [string, string] | undefined {
+  if (cursor === undefined) return undefined;
+  const key = decodeCursor(cursor, ['string', 'string'] as const);
+  if (!key) throw new ApiError(400, 'invalid_request', 'cursor is not one this service gave out');
+  return [key[0]!, key[1]!];
+}
