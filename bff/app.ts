@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { errorBody, notFound, onError } from './middleware/errors';
 import { accessRoutes } from './routes/access';
+import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
 import { customerViewRoutes } from './routes/customer-views';
 import { extensionRequestRoutes } from './routes/extension-requests';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/extension-requests', extensionRequestRoutes(deps))
     .route('/v1/partners/:partnerId/customers', customerViewRoutes(deps))
     .route('/v1/partners/:partnerId/users', userViewRoutes(deps))
+    .route('/v1/audit', auditRoutes(deps))
     .route('/.well-known', wellKnownRoutes(deps))
     .route('/oauth', oauthRoutes(deps));
   app.onError(onError);
