@@ -58,7 +58,7 @@ const relationshipAnswer = z.union([z.object({ ok, result: relationshipResponseS
 export const accessAdminResponseSchemas = {
   'access.admin.open': z.object({ ok }),
   'access.moreTime.request': z.object({ ok, request: extensionRequestResponseSchema.shape.request }),
-  'access.grants.preview': z.object({ ok, summaries: changeSummaryResponseSchema.shape.summaries }),
+  'access.grants.preview': z.union([z.object({ ok, summaries: changeSummaryResponseSchema.shape.summaries }), grantConflictAnswerSchema]),
   'access.grants.assign': z.object({ ok, result: bulkAssignResponseSchema }),
   'access.grants.edit': grantAnswer,
   'access.grants.extend': grantAnswer,

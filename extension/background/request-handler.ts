@@ -6,6 +6,7 @@ import type { HostAdapter } from '../host-adapters/host-adapter';
 import { adapterFor } from '../host-adapters/registry';
 import type { BffClient } from '../utils/bff-client';
 import { failure, type MessageSender } from '../utils/messaging';
+import { accessAdminCall, isAccessAdminRequest, requestMoreTime } from './access-admin-calls';
 import { explainAccess, tenantEntitlements } from './access-queries';
 import type { ContextSync } from './context-sync';
 import { SIGNED_OUT, type CustomerSwitch } from './customer-switch';
@@ -35,6 +36,7 @@ export function createRequestHandler(s: RequestServices) {
 
   return async function handle(request: BackgroundRequest, sender: MessageSender): Promise<unknown> {
     const ownTab = sender.tab?.id;
+    if (isAccessAdminRequest(request)) return signedIn((token) => accessAdminCall(s.bff, token, request));
     switch (request.type) {
       case 'session.status':
         return { ok: true, user: (await s.session.current())?.user ?? null };
@@ -75,6 +77,13 @@ export function createRequestHandler(s: RequestServices) {
       case 'entitlements.open':
         await s.openEntitlements(request.tenantId, request.permission);
         return { ok: true };
+      case 'access.admin.open': {
+        const query = new URLSearchParams({ ...(request.tenantId ? { tenant: request.tenantId } : {}), ...(request.view ? { view: request.view } : {}) });
+        await s.browser.tabs.create({ url: `${s.browser.runtime.getURL('/access.html')}?${query}` });
+        return { ok: true };
+      }
+      case 'access.moreTime.request':
+        return signedIn(async (token) => requestMoreTime(s.bff, token, (await s.contextSync.entryOf(request.tenantId))?.grant_id ?? null, request));
     }
   };
 }
