@@ -10,10 +10,12 @@ import { catalogueRoutes } from './routes/catalogue';
 import { customerViewRoutes } from './routes/customer-views';
 import { extensionRequestRoutes } from './routes/extension-requests';
 import { grantAdminRoutes } from './routes/grants-admin';
+import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { oauthRoutes } from './routes/oauth';
 import { relationshipRoutes } from './routes/relationships';
 import { sessionRoutes } from './routes/session';
+import { tenantAdminRoutes } from './routes/tenant-admin';
 import { tenantRoutes } from './routes/tenants';
 import { userViewRoutes } from './routes/user-views';
 import { wellKnownRoutes } from './routes/well-known';
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
     .route('/v1/partners/:partnerId/customers', customerViewRoutes(deps))
     .route('/v1/partners/:partnerId/users', userViewRoutes(deps))
     .route('/v1/audit', auditRoutes(deps))
+    .route('/v1/admin/tenants', tenantAdminRoutes(deps))
+    .route('/v1/invitations', invitationRoutes(deps))
     .route('/.well-known', wellKnownRoutes(deps))
     .route('/oauth', oauthRoutes(deps));
   app.onError(onError);

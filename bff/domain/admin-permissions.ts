@@ -34,3 +34,14 @@ export function firstMissing(viewer: Viewer, anyOf: readonly AdminPermission[]):
 export function administersPartner(viewer: Viewer, partnerChainIds: readonly string[]): boolean {
   return partnerChainIds.includes(viewer.homeTenantId) && viewer.homeKind !== 'client';
 }
+
+/** Seeds 000 and 001: partners are viewed with MSP_View and added or edited with MSP_Manage; clients with Clients_*. */
+export const tenantPermission = (kind: 'service_provider' | 'partner' | 'client', action: 'view' | 'create' | 'manage'): AdminPermission =>
+  kind === 'client' ? (action === 'view' ? 'Clients_View' : action === 'create' ? 'Clients_Create' : 'Clients_Manage') : action === 'view' ? 'MSP_View' : 'MSP_Manage';
+
+/** Seed 002: an invitation is only for an address under the tenant's own e-mail domain (no subdomains). */
+export function invitationDomainProblem(email: string, domain: string | null): string | null {
+  if (!domain) return 'this tenant has no e-mail domain: set one before inviting users';
+  const at = email.lastIndexOf('@');
+  return email.slice(at + 1).toLowerCase() === domain.toLowerCase() ? null : `invitations for this tenant are restricted to addresses @${domain}`;
+}

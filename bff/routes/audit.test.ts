@@ -100,9 +100,10 @@ describe('audit trail', () => {
     let chunks = 0;
     let text = '';
     const decoder = new TextDecoder();
-    for await (const chunk of res.body!) {
+    const reader = res.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
       chunks++;
-      text += decoder.decode(chunk, { stream: true });
+      text += decoder.decode(read.value, { stream: true });
     }
     expect(chunks).toBeGreaterThanOrEqual(3);
     const lines = text.trimEnd().split('\n').map((l) => auditEventSchema.parse(JSON.parse(l)));
