@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from '../domain/keyset-cursor';
 import { requireCaller, type AuthEnv } from '../middleware/auth';
 import { ApiError } from '../middleware/errors';
 import { validate } from '../middleware/validate';
-import { notFound, requirePermission, viewerOf } from './grants-admin-support';
+import { auditRefusals, notFound, requirePermission, viewerOf } from './grants-admin-support';
 
 const DEFAULT_LIMIT = 100;
 const EXPORT_BATCH = 500;
@@ -67,6 +67,7 @@ function beforeCursor(cursor: string | undefined): [number, string] | undefined 
 export const auditRoutes = (deps: AppDeps) =>
   new Hono<AuthEnv>()
     .use(requireCaller(deps))
+    .use(auditRefusals(deps, 'audit'))
     .get('', validate('query', auditQuerySchema), async (c) => {
       const query = c.req.valid('query');
       const filter = await filterFor(deps, c, query);

@@ -74,13 +74,15 @@ export const changeEvent = (
 export const audit = (tx: Tx, events: AuditEvent[]) => Promise.all(events.map((e) => recordAudit(tx, e)));
 
 /**
- * Every refused write (403, 404, 409, 422) leaves one audit row with the answer's message, written
- * after the refused transaction rolled back. Validation errors (400) are not written, as elsewhere.
+ * Every refused write (403, 404, 409, 422) and every read refused for a missing permission (403)
+ * leaves one audit row with the answer's message, written after the refused transaction rolled
+ * back. Validation errors (400) are not written, as elsewhere.
  */
 export const auditRefusals = (deps: AppDeps, resource: string) =>
   createMiddleware<AuthEnv>(async (c, next) => {
     await next();
-    if (c.req.method === 'GET' || ![403, 404, 409, 422].includes(c.res.status)) return;
+    const refused = c.req.method === 'GET' ? c.res.status === 403 : [403, 404, 409, 422].includes(c.res.status);
+    if (!refused) return;
     const body = (await c.res.clone().json().catch(() => ({}))) as { error?: { message?: unknown } };
     const message = typeof body.error?.message === 'string' ? body.error.message : String(c.res.status);
     const caller = c.get('caller');

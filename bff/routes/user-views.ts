@@ -9,7 +9,7 @@ import type { Tx } from '../db/client';
 import { encodeCursor } from '../domain/keyset-cursor';
 import { requireCaller, type AuthEnv } from '../middleware/auth';
 import { validate } from '../middleware/validate';
-import { afterCursor, notFound, visiblePartner } from './grants-admin-support';
+import { afterCursor, auditRefusals, notFound, visiblePartner } from './grants-admin-support';
 import { toGrantView } from './grants-admin-dto';
 
 const DEFAULT_LIMIT = 50;
@@ -26,6 +26,7 @@ async function withGrants(db: Tx, partnerId: string, now: Date, users: { id: str
 export const userViewRoutes = (deps: AppDeps) =>
   new Hono<AuthEnv>()
     .use(requireCaller(deps))
+    .use(auditRefusals(deps, 'user'))
     .get('', validate('param', partnerParamSchema), validate('query', userListQuerySchema), async (c) => {
       const { partnerId } = c.req.valid('param');
       await visiblePartner(deps, c, partnerId);
