@@ -7,6 +7,7 @@ import { adapterFor } from '../host-adapters/registry';
 import type { BffClient } from '../utils/bff-client';
 import { failure, type MessageSender } from '../utils/messaging';
 import { accessAdminCall, isAccessAdminRequest, requestMoreTime } from './access-admin-calls';
+import { endRevokedTabs } from './access-admin-revoked-tabs';
 import { explainAccess, tenantEntitlements } from './access-queries';
 import type { ContextSync } from './context-sync';
 import { SIGNED_OUT, type CustomerSwitch } from './customer-switch';
@@ -54,7 +55,11 @@ export function createRequestHandler(s: RequestServices) {
         await s.browser.tabs.create({ url: s.browser.runtime.getURL('/popup.html') });
         return { ok: true };
       case 'context.refresh':
-        return signedIn(async () => s.contextSync.refresh((await s.session.current())!));
+        return signedIn(async () => {
+          const refreshed = await s.contextSync.refresh((await s.session.current())!);
+          if (refreshed.ok) await endRevokedTabs({ ...s, tell: (tabId, message) => s.browser.tabs.sendMessage(tabId, message) });
+          return refreshed;
+        });
       case 'tab.customer': {
         const tabId = request.tabId ?? ownTab;
         const record = tabId === undefined ? null : await s.tabTokens.recordOf(tabId);

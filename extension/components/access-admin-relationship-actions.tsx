@@ -41,7 +41,7 @@ export function AccessAdminRelationshipActions({ customer: c, ask, onChanged, on
     );
   return (
     <button type="button" aria-label={`Remove the relationship with ${c.name}`} onClick={() => setConfirming(true)}>
-      Remove
+      Remove relationship
     </button>
   );
 }

@@ -39,8 +39,9 @@ export function changedText(change: { field: keyof typeof FIELD_NAMES; from: Val
   return `${FIELD_NAMES[change.field]}: ${word(change.from)} → ${word(change.to)}`;
 }
 
-/** An added or removed item, e.g. "Product: Event and Incident Management". */
+/** An added or removed item, e.g. "Product: Event and Incident Management"; access and Platform Administrator as the BFF names them. */
 export function itemText(item: { kind: 'product' | 'role' | 'platform_admin' | 'access'; name: string }) {
-  const kind = { product: 'Product', role: 'Role', platform_admin: 'Platform Administrator', access: 'Access' }[item.kind];
-  return item.kind === 'platform_admin' || item.kind === 'access' ? `${kind} ${item.name}`.trim() : `${kind}: ${item.kind === 'product' ? productName(item.name) : item.name}`;
+  if (item.kind === 'product') return `Product: ${item.name}`;
+  if (item.kind === 'role') return `Role: ${item.name}`;
+  return item.name;
 }
