@@ -11,7 +11,7 @@ import { AccessAdminRename } from './access-admin-rename';
 
 interface Props {
   partnerId: string;
-  customer: CustomerRow;
+  customerId: string;
   users: readonly Pickable[];
   customers: readonly CustomerRow[];
   ask: typeof askBackground;
@@ -19,18 +19,21 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
-export function AccessAdminCustomerDetail({ partnerId, customer, users, customers, ask, timeFormat, onChanged }: Props) {
+export function AccessAdminCustomerDetail({ partnerId, customerId, users, customers, ask, timeFormat, onChanged }: Props) {
   const [detail, setDetail] = useState<CustomerDetailResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [panel, setPanel] = useState<'assign' | 'rename' | 'audit' | null>(null);
   async function load() {
-    const answer = await ask({ type: 'access.customers.detail', partnerId, customerId: customer.id });
+    const answer = await ask({ type: 'access.customers.detail', partnerId, customerId });
     if (answer.ok) setDetail(answer.detail);
     else setProblem(answer.message);
   }
-  useEffect(() => void load(), [customer.id]);
+  useEffect(() => void load(), [customerId]);
   const changed = (message: string) => (setPanel(null), void load(), onChanged(message));
-  const approved = customers.filter((c) => c.relationship?.state === 'approved').map((c) => ({ id: c.id, name: c.name, products: c.products }));
+  if (!detail) return problem ? <p role="alert" class="problem">{problem}</p> : <p role="status">Loading access…</p>;
+  const { customer } = detail;
+  // This customer first (it may lie beyond the list's first page), then the other approved ones.
+  const approved = [customer, ...customers.filter((c) => c.id !== customer.id)].filter((c) => c.relationship?.state === 'approved').map((c) => ({ id: c.id, name: c.name, products: c.products }));
 
   return (
     <section class="detail" aria-label={`Access to ${customer.name}`}>
@@ -52,7 +55,7 @@ export function AccessAdminCustomerDetail({ partnerId, customer, users, customer
       ) : null}
       {panel === 'rename' ? <AccessAdminRename partnerId={partnerId} customer={customer} ask={ask} onCancel={() => setPanel(null)} onDone={changed} /> : null}
       {panel === 'audit' ? <AccessAdminAudit filter={{ tenant_id: customer.id }} title={`Audit trail of ${customer.name}`} ask={ask} timeFormat={timeFormat} /> : null}
-      {detail ? (
+      {
         <AccessAdminGrantsTable
           label={`Users with access to ${customer.name}`}
           grants={detail.grants}
@@ -62,9 +65,7 @@ export function AccessAdminCustomerDetail({ partnerId, customer, users, customer
           timeFormat={timeFormat}
           onChanged={changed}
         />
-      ) : (
-        <p role="status">Loading access…</p>
-      )}
+      }
     </section>
   );
 }

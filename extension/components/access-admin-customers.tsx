@@ -38,7 +38,6 @@ export function AccessAdminCustomers({ partnerId, users, ask, initialCustomer = 
   useEffect(() => void load(), [q, filter]);
   const changed = (text: string) => (setStatus({ kind: 'done', text }), void load());
 
-  const current = rows?.find((r) => r.id === open);
   return (
     <section class="customers" aria-labelledby="customers-heading">
       <h2 id="customers-heading">Customers</h2>
@@ -97,8 +96,8 @@ export function AccessAdminCustomers({ partnerId, users, ask, initialCustomer = 
           Show more customers
         </button>
       ) : null}
-      {open && current ? (
-        <AccessAdminCustomerDetail key={open} partnerId={partnerId} customer={current} users={users} customers={rows ?? []} ask={ask} timeFormat={timeFormat} onChanged={changed} />
+      {open ? (
+        <AccessAdminCustomerDetail key={open} partnerId={partnerId} customerId={open} users={users} customers={rows ?? []} ask={ask} timeFormat={timeFormat} onChanged={changed} />
       ) : null}
     </section>
   );

@@ -19,9 +19,10 @@ interface Props {
   search?: string;
   ask?: typeof askBackground;
   timeFormat?: TimeFormat;
+  now?: () => number;
 }
 
-export function AccessAdminPage({ search = globalThis.location?.search ?? '', ask = askBackground, timeFormat }: Props) {
+export function AccessAdminPage({ search = globalThis.location?.search ?? '', ask = askBackground, timeFormat, now = Date.now }: Props) {
   const [query] = useState(() => new URLSearchParams(search));
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>(() => TABS.find(([t]) => t === query.get('view'))?.[0] ?? 'customers');
@@ -73,7 +74,7 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'customers' ? <AccessAdminCustomers partnerId={partnerId} users={picks.users} ask={ask} initialCustomer={query.get('tenant')} timeFormat={timeFormat} /> : null}
             {tab === 'users' ? <AccessAdminUsers partnerId={partnerId} users={picks.users} customers={picks.customers} ask={ask} timeFormat={timeFormat} /> : null}
-            {tab === 'requests' ? <AccessAdminRequests ask={ask} timeFormat={timeFormat} /> : null}
+            {tab === 'requests' ? <AccessAdminRequests ask={ask} timeFormat={timeFormat} now={now} /> : null}
           </div>
         </>
       )}
