@@ -38,6 +38,10 @@ export const DEMO = {
     wayne: 'g_wayne_analyst',
   },
   generatedCustomers: 200,
+  /** Approved Contoso customers nobody holds a grant in yet: room to assign access (issue 17). */
+  unassignedCustomers: { quartz: 't_quartz', vertex: 't_vertex', willow: 't_willow' },
+  /** Acme's own Platform Administrator: approves relationships and chooses notifications (seed 003). */
+  customerAdmin: { id: 'u_acme_platform_admin', email: 'platform-admin@acme.example' },
 } as const;
 
 type TenantInsert = typeof tenants.$inferInsert;
@@ -126,7 +130,7 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
     user(U.fabrikamAnalyst.id, U.fabrikamAnalyst.email, 'Farah Analyst', T.fabrikam),
     user(U.acmeViewer.id, U.acmeViewer.email, 'Victor Viewer', T.acme),
   ];
-  const membershipRows = [
+  const membershipRows: { userId: string; tenantId: string; role: string }[] = [
     { userId: U.support.id, tenantId: T.northwind, role: 'sp_support' },
     { userId: U.contosoAdmin.id, tenantId: T.contoso, role: 'partner_administrator' },
     { userId: U.contosoAnalyst.id, tenantId: T.contoso, role: 'partner_analyst' },
@@ -191,6 +195,14 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
       }),
     );
   }
+
+  const unassigned: [string, string][] = [[DEMO.unassignedCustomers.quartz, 'Quartz Analytics'], [DEMO.unassignedCustomers.vertex, 'Vertex Shipping'], [DEMO.unassignedCustomers.willow, 'Willow Clinics']];
+  for (const [id, name] of unassigned) {
+    tenantRows.push(tenant({ id, kind: 'client', parentId: T.contoso, name, country: 'US', timezone: 'America/Chicago', inheritsSubscriptions: true }));
+    relationshipRows.push(relationship(T.contoso, id, 'approved'));
+  }
+  userRows.push(user(DEMO.customerAdmin.id, DEMO.customerAdmin.email, 'Paula Platform-Admin', T.acme));
+  membershipRows.push({ userId: DEMO.customerAdmin.id, tenantId: T.acme, role: 'platform_administrator' });
 
   assertWithinParents(tenantRows, subscriptions, addonsOf);
 

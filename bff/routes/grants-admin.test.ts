@@ -77,6 +77,13 @@ describe('bulk assignment', () => {
     );
   });
 
+  it('the demo\'s story: the analyst gets 24 hours in an unassigned customer and the switcher shows it', async () => {
+    const res = await call(tokens.contosoAdmin, 'POST', '', { user_ids: [DEMO.users.contosoAnalyst.id], platform_admin: false, duration: { kind: 'hours', hours: 24 }, customers: [{ customer_id: DEMO.unassignedCustomers.quartz, role: 'operator', products: [] }] });
+    expect(res.status).toBe(201);
+    const context = tenantContextSchema.parse(await (await world.app.request('/v1/me/context', { headers: { authorization: `Bearer ${tokens.contosoAnalyst}` } })).json());
+    expect(context.customers.find((c) => c.tenant_id === DEMO.unassignedCustomers.quartz)).toMatchObject({ switchable: true, expires_at: new Date(world.clock().getTime() + 24 * HOUR).toISOString() });
+  });
+
   it('a bulk request failing half-way applies nothing', async () => {
     // The admin gets c001 first; then the analyst, who already holds c001, fails the request.
     const before = await world.database.db.select().from(accessGrants);
