@@ -68,6 +68,8 @@ describe('tenant administration', () => {
     const subs = await call(tokens.fabrikamAdmin, 'PUT', `/v1/admin/tenants/${id}/subscriptions`, { packages: [], addons: ['offline_alerts'] });
     expect(tenantAdminResponseSchema.parse(await subs.json()).tenant).toMatchObject({ packages: [], addons: ['offline_alerts'] });
     expect(await message(await call(tokens.fabrikamAnalyst, 'PUT', `/v1/admin/tenants/${id}/subscriptions`, { packages: [], addons: [] }))).toContain('requires Clients_Manage');
+    const own = await call(tokens.fabrikamAdmin, 'PUT', `/v1/admin/tenants/${DEMO.tenants.fabrikam}/subscriptions`, { packages: ['remediation_automation'], addons: [] });
+    expect(own.status).toBe(403);
   });
 
   it('invitations are single-use links restricted to the tenant\'s domain', async () => {

@@ -139,6 +139,8 @@ export const tenantAdminRoutes = (deps: AppDeps) =>
       const { packages, addons } = c.req.valid('json');
       const t = row.tenant;
       if (t.kind === 'service_provider' || !t.parentId) throw notFound('tenant');
+      // Subscriptions are set from above: a partner never raises its own (seed 001).
+      if (t.id === c.get('caller').home.id) throw new ApiError(403, 'forbidden', `${t.name}'s packages and add-ons are set by the tenant above it`);
       await checkSubscriptions(deps, t.parentId, { id: t.id, name: t.name, kind: t.kind, packages, addons });
       await writeAll(deps, async (tx) => {
         await setSubscriptions(tx, t.id, [...new Set(packages)], [...new Set(addons)]);
