@@ -10,7 +10,7 @@ import { DEMO } from '../../bff/db/seed';
 import { introspect } from '../helpers/oauth-requests';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { useStackWithChromium } from './stack';
-import { ANALYST, signIn } from './switcher-steps';
+import { ANALYST, PASSWORD } from './switcher-steps';
 
 const ADMIN = 'admin@contoso-msp.example';
 const SCREENSHOT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'access-admin.png');
@@ -20,6 +20,14 @@ const CUSTOMER = { id: `t_e2e_${suffix}`, name: `Generated Customer ${suffix.toU
 const run = useStackWithChromium(); // the analyst's browser
 let adminBrowser: ExtensionBrowser;
 let refusal = '';
+
+/** Signs in through the popup; password hashing on a loaded machine may take more than a second. */
+async function signIn(popup: Page, email: string) {
+  await popup.getByLabel('E-mail').fill(email);
+  await popup.getByLabel('Password').fill(PASSWORD);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => popup.getByRole('combobox', { name: 'Search customers' }).isVisible(), { timeout: 15_000 }).toBe(true);
+}
 
 /** The BFF as the test setup calls it (JSON with a session token). */
 async function bff(token: string, method: string, path: string, body?: unknown) {
