@@ -18,6 +18,7 @@ const form = (onClose: () => void = () => undefined) => render(<AccessAdminMoreT
 describe('AccessAdminMoreTimeForm', () => {
   it('asks for a reason before sending anything', async () => {
     form();
+    expect(document.activeElement).toBe(screen.getByLabelText('Reason')); // focused on open
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Say why/);
     expect(background.asked).toEqual([]);

@@ -1,7 +1,7 @@
 // "Request more time" for one customer: a reason and, optionally, until when. Sent through the
 // background to the BFF; the administrator approves or declines it in the access view, and the
 // switcher shows the new expiry once the context is refreshed.
-import { useId, useMemo } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { createMoreTimeState, REASON_MAX, validMoreTime } from '../state/access-admin-more-time';
 import { askBackground } from '../utils/messaging';
 import './access-admin-more-time.css';
@@ -17,6 +17,8 @@ interface Props {
 export function AccessAdminMoreTimeForm({ tenantId, name, now = Date.now, ask = askBackground, onClose }: Props) {
   const state = useMemo(createMoreTimeState, [tenantId]);
   const id = useId();
+  const reason = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => reason.current?.focus(), [tenantId]); // opened from a row button: type the reason at once
   const status = state.status.value;
   const draft = state.draft.value;
 
@@ -46,7 +48,7 @@ export function AccessAdminMoreTimeForm({ tenantId, name, now = Date.now, ask = 
       <label class="field" for={`${id}-reason`}>
         Reason
       </label>
-      <textarea id={`${id}-reason`} maxLength={REASON_MAX} rows={3} value={draft.reason} onInput={(e) => state.edit({ reason: e.currentTarget.value })} />
+      <textarea ref={reason} id={`${id}-reason`} maxLength={REASON_MAX} rows={3} value={draft.reason} onInput={(e) => state.edit({ reason: e.currentTarget.value })} />
       <label class="field" for={`${id}-until`}>
         Until (optional)
       </label>

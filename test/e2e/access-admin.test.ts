@@ -121,6 +121,7 @@ describe('access administration, end to end', () => {
     await popup.getByRole('listbox', { name: 'Customers' }).getByRole('button', { name: `Request more time for ${CUSTOMER.name}` }).click();
     const ask = popup.getByRole('form', { name: `Request more time for ${CUSTOMER.name}` });
     await ask.getByLabel('Reason').fill('Incident 4411 is still open');
+    await popup.screenshot({ path: SCREENSHOT.replace('.png', '-more-time.png') });
     await ask.getByRole('button', { name: 'Send request' }).click();
     await expect.poll(() => popup.getByRole('status').first().textContent()).toMatch(/^Request sent/);
     await popup.close();
