@@ -129,6 +129,7 @@ describe('the Manage customer access view', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Users' }));
     const users = await screen.findByRole('table', { name: 'Users' });
     await waitFor(() => expect(within(users).getByRole('row', { name: /Ari Analyst/ }).textContent).toMatch(/Acme Retail/));
+    expect(within(users).getByRole('row', { name: /Ari Analyst/ }).textContent).toMatch(/Umbrella Health: Hybrid Discovery and Monitoring/);
     cleanup();
 
     await open('admin@contoso-msp.example', '?tenant=t_acme');

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UserRow } from '../../shared/access-admin-views';
 import { localTime, type TimeFormat } from '../state/access-labels';
-import { accessKind } from '../state/access-admin-labels';
+import { accessKind, productsText } from '../state/access-admin-labels';
 import type { askBackground } from '../utils/messaging';
 import { AccessAdminAssignForm, type Pickable } from './access-admin-assign-form';
 import { AccessAdminAudit } from './access-admin-audit';
@@ -73,6 +73,7 @@ export function AccessAdminUsers({ partnerId, customers, users, ask, timeFormat 
               <th scope="col">User</th>
               <th scope="col">Customers</th>
               <th scope="col">Platform Administrator in</th>
+              <th scope="col">Product access</th>
               <th scope="col">Last access</th>
               <th scope="col">Access</th>
             </tr>
@@ -88,6 +89,7 @@ export function AccessAdminUsers({ partnerId, customers, users, ask, timeFormat 
                 </th>
                 <td>{u.grants.map((g) => g.customer.name).join(', ') || 'None'}</td>
                 <td>{u.grants.filter((g) => g.platform_admin).map((g) => g.customer.name).join(', ') || 'None'}</td>
+                <td>{u.grants.map((g) => `${g.customer.name}: ${productsText(g.products)}`).join('; ') || '—'}</td>
                 <td>{u.last_access_at ? localTime(u.last_access_at, timeFormat) : 'Never'}</td>
                 <td>{kinds(u)}</td>
               </tr>
