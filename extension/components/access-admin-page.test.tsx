@@ -76,6 +76,15 @@ describe('the Manage customer access view', () => {
     expect((await within(detail).findByRole('alert')).textContent).toMatch(/Clients_Manage/);
   });
 
+  it('lets support staff choose the partner to look at', async () => {
+    await open('support@northwind.example');
+    expect(await screen.findByText('Enter the partner whose customers and users to show.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Partner (tenant id)'), { target: { value: 't_contoso' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show partner' }));
+    const table = await screen.findByRole('table', { name: 'Customers' });
+    await waitFor(() => expect(within(table).getByRole('row', { name: /Acme Retail/ })).toBeTruthy());
+  });
+
   it('lists the partner’s customers with users, products and state; searching narrows the list', async () => {
     await open('admin@contoso-msp.example');
     const table = await screen.findByRole('table', { name: 'Customers' });

@@ -28,13 +28,17 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
   const [tab, setTab] = useState<Tab>(() => TABS.find(([t]) => t === query.get('view'))?.[0] ?? 'customers');
   const [picks, setPicks] = useState<{ users: Pickable[]; customers: Pickable[] }>({ users: [], customers: [] });
   const [problem, setProblem] = useState<string | null>(null);
+  // Service-provider staff (support) look at one partner at a time: `?partner=<id>` or the field below.
+  const [partnerField, setPartnerField] = useState(query.get('partner') ?? '');
+  const [chosenPartner, setChosenPartner] = useState(query.get('partner'));
 
   useEffect(() => {
     void ask({ type: 'session.status' }).then(async (answer) => {
       if (!answer.ok) return setProblem(answer.message);
       setUser(answer.user);
       if (!answer.user || answer.user.home_tenant.kind === 'client') return;
-      const partnerId = answer.user.home_tenant.id;
+      const partnerId = answer.user.home_tenant.kind === 'service_provider' ? chosenPartner : answer.user.home_tenant.id;
+      if (!partnerId) return;
       // What the assign forms offer: the partner's users and its approved customers.
       const [users, customers] = await Promise.all([
         ask({ type: 'access.users.list', partnerId, query: { limit: 200 } }),
@@ -46,11 +50,21 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
       });
       if (!users.ok) setProblem(users.message);
     });
-  }, []);
+  }, [chosenPartner]);
 
   if (user === undefined) return problem ? <p role="alert" class="problem">{problem}</p> : <p role="status">Loading…</p>;
   if (user === null) return <p class="signed-out">Sign in from the MSP Switchboard toolbar button, then open this page again.</p>;
-  const partnerId = user.home_tenant.id;
+  const serviceProvider = user.home_tenant.kind === 'service_provider';
+  const partnerId = serviceProvider ? chosenPartner : user.home_tenant.id;
+  const partnerPicker = serviceProvider ? (
+    <form class="filters" aria-label="Partner" onSubmit={(e) => (e.preventDefault(), setChosenPartner(partnerField.trim() || null))}>
+      <label class="field">
+        Partner (tenant id)
+        <input value={partnerField} onInput={(e) => setPartnerField(e.currentTarget.value)} />
+      </label>
+      <button type="submit">Show partner</button>
+    </form>
+  ) : null;
   return (
     <main class="access-page">
       <header class="page-header">
@@ -60,8 +74,11 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
         </p>
       </header>
       {problem ? <p role="alert" class="problem">{problem}</p> : null}
+      {partnerPicker}
       {user.home_tenant.kind === 'client' ? (
         <AccessAdminRelationships ask={ask} />
+      ) : !partnerId ? (
+        <p class="help">Enter the partner whose customers and users to show.</p>
       ) : (
         <>
           <div role="tablist" aria-label="Manage customer access" class="tabs">
@@ -72,8 +89,8 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
             ))}
           </div>
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'customers' ? <AccessAdminCustomers partnerId={partnerId} users={picks.users} ask={ask} initialCustomer={query.get('tenant')} timeFormat={timeFormat} /> : null}
-            {tab === 'users' ? <AccessAdminUsers partnerId={partnerId} users={picks.users} customers={picks.customers} ask={ask} timeFormat={timeFormat} /> : null}
+            {tab === 'customers' ? <AccessAdminCustomers key={partnerId} partnerId={partnerId} users={picks.users} ask={ask} initialCustomer={query.get('tenant')} timeFormat={timeFormat} /> : null}
+            {tab === 'users' ? <AccessAdminUsers key={partnerId} partnerId={partnerId} users={picks.users} customers={picks.customers} ask={ask} timeFormat={timeFormat} /> : null}
             {tab === 'requests' ? <AccessAdminRequests ask={ask} timeFormat={timeFormat} now={now} /> : null}
           </div>
         </>
