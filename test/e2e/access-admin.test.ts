@@ -1,11 +1,10 @@
 // Issue 17 in Chromium, two people each with the built extension: Contoso's administrator grants
-// the analyst 24-hour access to a generated customer (change summary first), the analyst sees it
+// the analyst 24-hour access to a customer generated through the BFF (change summary first), the analyst sees it
 // in the switcher with its expiry and asks for more time, the administrator approves, then removes
 // the grant: the analyst's console token is inactive, the tab loses it and the next switch is refused.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addClient, addCustomerAdmin } from '../../bff/db/access-admin-fixtures';
 import { DEMO } from '../../bff/db/seed';
 import { introspect } from '../helpers/oauth-requests';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
@@ -15,7 +14,8 @@ import { ANALYST, PASSWORD } from './switcher-steps';
 const ADMIN = 'admin@contoso-msp.example';
 const SCREENSHOT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'access-admin.png');
 const suffix = Math.random().toString(36).slice(2, 8);
-const CUSTOMER = { id: `t_e2e_${suffix}`, name: `Generated Customer ${suffix.toUpperCase()}` };
+const CUSTOMER = { id: '', name: `Generated Customer ${suffix.toUpperCase()}` };
+const CUSTOMER_ADMIN = { email: `admin@${suffix}.example`, password: 'a generated customer admin' };
 
 const run = useStackWithChromium(); // the analyst's browser
 let adminBrowser: ExtensionBrowser;
@@ -29,22 +29,27 @@ async function signIn(popup: Page, email: string) {
   await expect.poll(() => popup.getByRole('combobox', { name: 'Search customers' }).isVisible(), { timeout: 15_000 }).toBe(true);
 }
 
-/** The BFF as the test setup calls it (JSON with a session token). */
-async function bff(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${run.stack.bffUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+/** The BFF as the test setup calls it (JSON, with a session token when given). */
+async function bff<T>(token: string | null, method: string, path: string, body: unknown): Promise<T> {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(`${run.stack.bffUrl}${path}`, { method, headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { relationship: { id: string; version: number } };
+  return (await res.json()) as T;
 }
 
 beforeAll(async () => {
   adminBrowser = await launchWithExtension(inject('e2e').chromeDir);
-  // A new client of Contoso with its own Platform Administrator (no tenant-creation API yet), then
-  // the relationship through the BFF: Contoso asks, the customer's administrator approves (seed 003).
-  const { database, clock } = { database: run.stack.world.database, clock: run.stack.clock };
-  await addClient(database, DEMO.tenants.contoso, CUSTOMER.id, CUSTOMER.name, clock());
-  await addCustomerAdmin(database, CUSTOMER.id, `admin@${suffix}.example`, clock());
-  const asked = await bff(await run.stack.world.signIn(ADMIN), 'POST', '/v1/relationships', { customer_id: CUSTOMER.id });
-  await bff(await run.stack.world.signIn(`admin@${suffix}.example`), 'POST', `/v1/relationships/${asked.relationship.id}/approve`, { version: asked.relationship.version });
+  // Through the BFF, as the administrators would: Contoso creates the client (seed 000's account
+  // fields) and invites its Platform Administrator (seed 002), asks to manage it, and the
+  // customer's administrator approves (seed 003).
+  const admin = await run.stack.world.signIn(ADMIN);
+  const account = { name: CUSTOMER.name, alternate_email: `it@${suffix}.example`, notification_email: `alerts@${suffix}.example`, timezone: 'Europe/London', country: 'GB', city: 'Leeds', address: '1 Park Row', postal_code: '1000', state: 'West Yorkshire', application_server: 'app.contoso-msp.example' };
+  const { tenant } = await bff<{ tenant: { id: string } }>(admin, 'POST', '/v1/admin/tenants', { kind: 'client', parent_id: DEMO.tenants.contoso, account, email_domain: `${suffix}.example`, packages: ['hybrid_discovery_monitoring'], addons: [] });
+  CUSTOMER.id = tenant.id;
+  const invitation = await bff<{ token: string }>(admin, 'POST', `/v1/admin/tenants/${tenant.id}/invitations`, { email: CUSTOMER_ADMIN.email, role: 'platform_administrator' });
+  await bff(null, 'POST', '/v1/invitations/accept', { token: invitation.token, name: 'Customer Administrator', password: CUSTOMER_ADMIN.password });
+  const { relationship } = await bff<{ relationship: { id: string; version: number } }>(admin, 'POST', '/v1/relationships', { customer_id: tenant.id });
+  await bff(await run.stack.world.signIn(CUSTOMER_ADMIN.email, CUSTOMER_ADMIN.password), 'POST', `/v1/relationships/${relationship.id}/approve`, { version: relationship.version });
 });
 afterAll(async () => {
   console.info(`the refused switch said: ${refusal}`);
