@@ -5,6 +5,7 @@ import { entitlementsResponseSchema } from './entitlements';
 import { explainResponseSchema } from './access-explain';
 import { PERMISSIONS } from './catalogue';
 import { brandingContentSchemas, brandingRequestSchemas, brandingResponseSchemas } from './branding-messages';
+import { accessAdminRequestSchemas, accessAdminResponseSchemas } from './access-admin-messages';
 
 // Messages between the extension's contexts (popup, content script, background). Every message is
 // parsed with these schemas on arrival, in both directions; anything else is dropped. Requests are
@@ -39,6 +40,7 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   /** Opens the entitlements view (an extension page) for a tenant, and optionally a permission to explain. */
   z.strictObject({ type: z.literal('entitlements.open'), tenantId: idSchema.optional(), permission: z.string().max(64).optional() }),
   ...brandingRequestSchemas,
+  ...accessAdminRequestSchemas,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -76,6 +78,7 @@ export const backgroundResponseSchemas = {
   'access.explain': z.object({ ok: z.literal(true), explanation: explainResponseSchema }),
   'entitlements.open': doneSchema,
   ...brandingResponseSchemas,
+  ...accessAdminResponseSchemas,
 } satisfies Record<BackgroundRequestType, z.core.$ZodType>;
 
 export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<(typeof backgroundResponseSchemas)[T]> | Failure;

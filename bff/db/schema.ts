@@ -83,6 +83,10 @@ export const relationships = sqliteTable(
     approvedAt: instant('approved_at'),
     removedAt: instant('removed_at'),
     removedBy: text('removed_by', { enum: ['partner', 'customer'] }),
+    /** Optimistic concurrency (issue 17): every write bumps it; an edit names the version it read. */
+    version: integer('version').notNull().default(1),
+    /** The customer's choice to be notified when partner users are granted or removed (seed 003). */
+    notifyOnGrantChanges: flag('notify_on_grant_changes').notNull().default(false),
   },
   (t) => [uniqueIndex('relationships_pair_unique').on(t.partnerId, t.customerId)],
 );
@@ -105,6 +109,8 @@ export const accessGrants = sqliteTable(
     grantedAt: instant('granted_at').notNull(),
     revokedAt: instant('revoked_at'),
     lastAccessAt: instant('last_access_at'),
+    /** Optimistic concurrency (issue 17): every write bumps it; an edit names the version it read. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('access_grants_user_idx').on(t.userId, t.revokedAt),
@@ -153,8 +159,14 @@ export const auditEvents = sqliteTable(
     ip: text('ip'),
     reason: text('reason'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The user a change was about (a grantee), when not the actor (issue 17). */
+    subjectUserId: text('subject_user_id'),
   },
-  (t) => [index('audit_events_actor_idx').on(t.actorUserId, t.at), index('audit_events_tenant_idx').on(t.tenantId, t.at)],
+  (t) => [
+    index('audit_events_actor_idx').on(t.actorUserId, t.at),
+    index('audit_events_tenant_idx').on(t.tenantId, t.at),
+    index('audit_events_subject_idx').on(t.subjectUserId, t.at),
+  ],
 );
 
 /** Addresses (IPv4, or IPv6 /64) a user signed in from: they stay welcome while the account is under attack. */
@@ -186,3 +198,5 @@ export const rateLimitWindows = sqliteTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_windows_expiry_idx').on(t.expiresAt)],
 );
 export * from './schema-branding';
+
+export * from './schema-access-admin';

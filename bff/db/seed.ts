@@ -44,6 +44,10 @@ export const DEMO = {
    * loopback and private ranges, so switching to it from the demo shows seed 000's refusal.
    */
   ipRestricted: { tenant: 't_c008', allowlist: ['203.0.113.0/24', '2001:db8::/32'] },
+  /** Approved Contoso customers nobody holds a grant in yet: room to assign access (issue 17). */
+  unassignedCustomers: { quartz: 't_quartz', vertex: 't_vertex', willow: 't_willow' },
+  /** Acme's own Platform Administrator: approves relationships and chooses notifications (seed 003). */
+  customerAdmin: { id: 'u_acme_platform_admin', email: 'platform-admin@acme.example' },
 } as const;
 
 type TenantInsert = typeof tenants.$inferInsert;
@@ -132,7 +136,7 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
     user(U.fabrikamAnalyst.id, U.fabrikamAnalyst.email, 'Farah Analyst', T.fabrikam),
     user(U.acmeViewer.id, U.acmeViewer.email, 'Victor Viewer', T.acme),
   ];
-  const membershipRows = [
+  const membershipRows: { userId: string; tenantId: string; role: string }[] = [
     { userId: U.support.id, tenantId: T.northwind, role: 'sp_support' },
     { userId: U.contosoAdmin.id, tenantId: T.contoso, role: 'partner_administrator' },
     { userId: U.contosoAnalyst.id, tenantId: T.contoso, role: 'partner_analyst' },
@@ -200,6 +204,13 @@ export async function seedDemo(database: Database, now: Date): Promise<void> {
 
   const restricted = tenantRows.find((t) => t.id === DEMO.ipRestricted.tenant)!;
   restricted.ipAllowlist = [...DEMO.ipRestricted.allowlist];
+  const unassigned: [string, string][] = [[DEMO.unassignedCustomers.quartz, 'Quartz Analytics'], [DEMO.unassignedCustomers.vertex, 'Vertex Shipping'], [DEMO.unassignedCustomers.willow, 'Willow Clinics']];
+  for (const [id, name] of unassigned) {
+    tenantRows.push(tenant({ id, kind: 'client', parentId: T.contoso, name, country: 'US', timezone: 'America/Chicago', inheritsSubscriptions: true }));
+    relationshipRows.push(relationship(T.contoso, id, 'approved'));
+  }
+  userRows.push(user(DEMO.customerAdmin.id, DEMO.customerAdmin.email, 'Paula Platform-Admin', T.acme));
+  membershipRows.push({ userId: DEMO.customerAdmin.id, tenantId: T.acme, role: 'platform_administrator' });
 
   assertWithinParents(tenantRows, subscriptions, addonsOf);
 

@@ -83,6 +83,8 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   if (!decision.allowed) throw new OAuthFailure('invalid_target', decision.summary);
   const tenant = loaded.chain[loaded.chain.length - 1]!;
   if (!ipAllowed(ip, tenant.ipAllowlist)) throw new OAuthFailure('invalid_target', IP_RESTRICTED_MESSAGE(tenant.name));
+  // A partner's own list restricts its analysts too, wherever they go (issue 17).
+  if (!ipAllowed(ip, user.home.ipAllowlist)) throw new OAuthFailure('invalid_target', IP_RESTRICTED_MESSAGE(user.home.name));
 
   const requested = form.scope === undefined ? undefined : form.scope.split(' ').filter(Boolean);
   if (requested?.length === 0) throw new OAuthFailure('invalid_scope', 'scope is empty: leave it out to get everything the grant allows');

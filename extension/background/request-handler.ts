@@ -6,6 +6,8 @@ import type { HostAdapter } from '../host-adapters/host-adapter';
 import { adapterFor } from '../host-adapters/registry';
 import type { BffClient } from '../utils/bff-client';
 import { failure, type MessageSender } from '../utils/messaging';
+import { accessAdminCall, isAccessAdminRequest, requestMoreTime } from './access-admin-calls';
+import { endRevokedTabs } from './access-admin-revoked-tabs';
 import { explainAccess, tenantEntitlements } from './access-queries';
 import { createBrandingRequests } from './branding-requests';
 import type { ContextSync } from './context-sync';
@@ -37,6 +39,7 @@ export function createRequestHandler(s: RequestServices) {
 
   return async function handle(request: BackgroundRequest, sender: MessageSender): Promise<unknown> {
     const ownTab = sender.tab?.id;
+    if (isAccessAdminRequest(request)) return signedIn((token) => accessAdminCall(s.bff, token, request));
     switch (request.type) {
       case 'session.status':
         return { ok: true, user: (await s.session.current())?.user ?? null };
@@ -54,7 +57,11 @@ export function createRequestHandler(s: RequestServices) {
         await s.browser.tabs.create({ url: s.browser.runtime.getURL('/popup.html') });
         return { ok: true };
       case 'context.refresh':
-        return signedIn(async () => s.contextSync.refresh((await s.session.current())!));
+        return signedIn(async () => {
+          const refreshed = await s.contextSync.refresh((await s.session.current())!);
+          if (refreshed.ok) await endRevokedTabs({ ...s, tell: (tabId, message) => s.browser.tabs.sendMessage(tabId, message) });
+          return refreshed;
+        });
       case 'tab.customer': {
         const tabId = request.tabId ?? ownTab;
         const record = tabId === undefined ? null : await s.tabTokens.recordOf(tabId);
@@ -77,6 +84,13 @@ export function createRequestHandler(s: RequestServices) {
       case 'entitlements.open':
         await s.openEntitlements(request.tenantId, request.permission);
         return { ok: true };
+      case 'access.admin.open': {
+        const query = new URLSearchParams({ ...(request.tenantId ? { tenant: request.tenantId } : {}), ...(request.view ? { view: request.view } : {}) });
+        await s.browser.tabs.create({ url: `${s.browser.runtime.getURL('/access.html')}?${query}` });
+        return { ok: true };
+      }
+      case 'access.moreTime.request':
+        return signedIn(async (token) => requestMoreTime(s.bff, token, (await s.contextSync.entryOf(request.tenantId))?.grant_id ?? null, request));
       default:
         return branding(request, signedIn);
     }

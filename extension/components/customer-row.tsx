@@ -3,7 +3,9 @@
 import type { CSSProperties } from 'preact';
 import type { CustomerMark } from '../../shared/extension-messages';
 import type { CustomerEntry } from '../../shared/tenant-context';
+import { useContext } from 'preact/hooks';
 import { customerChips } from '../state/customer-chips';
+import { MoreTimeContext } from './access-admin-more-time-context';
 
 export const optionId = (tenantId: string) => `customer-option-${tenantId}`;
 
@@ -22,6 +24,8 @@ interface CustomerRowProps {
 
 export function CustomerRow({ entry, mark, pinned, active, refusal, switching, now, style, onPick, onHover }: CustomerRowProps) {
   const chips = customerChips(entry, now);
+  const requestMoreTime = useContext(MoreTimeContext);
+  const expiring = chips.some((c) => c.kind === 'expiring' || c.kind === 'expiring-soon');
   const describedBy = `${optionId(entry.tenant_id)}-details`;
   return (
     <div
@@ -56,6 +60,11 @@ export function CustomerRow({ entry, mark, pinned, active, refusal, switching, n
           ))}
           {switching ? <span class="customer-status">Switching…</span> : null}
           {refusal ? <span class="customer-refusal">{refusal}</span> : null}
+          {requestMoreTime && expiring ? (
+            <button type="button" class="customer-more-time" aria-label={`Request more time for ${entry.name}`} onClick={(e) => (e.stopPropagation(), requestMoreTime(entry.tenant_id, entry.name))}>
+              More time
+            </button>
+          ) : null}
         </span>
       </span>
     </div>

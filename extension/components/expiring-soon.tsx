@@ -1,14 +1,16 @@
 // "Expiring in the next 7 days": every customer whose time-bound access ends within a week,
 // soonest first, with the time left and, on hover, the exact instant. Collapsed past five.
 import type { CustomerEntry } from '../../shared/tenant-context';
-import { useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo, useState } from 'preact/hooks';
 import { customerChips } from '../state/customer-chips';
 import { EXPIRING_SOON_DAYS, expiringSoon } from '../state/expiring-soon';
+import { MoreTimeContext } from './access-admin-more-time-context';
 
 const SHOWN_OPEN = 5;
 
 export function ExpiringSoon({ customers, now }: { customers: readonly CustomerEntry[]; now: number }) {
   const [open, setOpen] = useState(false);
+  const requestMoreTime = useContext(MoreTimeContext);
   const soon = useMemo(() => expiringSoon(customers, now), [customers, Math.floor(now / 60_000)]);
   if (!soon.length) return null;
   const list = (entries: readonly CustomerEntry[]) => (
@@ -22,6 +24,11 @@ export function ExpiringSoon({ customers, now }: { customers: readonly CustomerE
               <span class={`chip chip-${chip.kind}`} title={chip.detail}>
                 {chip.text}
               </span>
+            ) : null}
+            {requestMoreTime ? (
+              <button type="button" class="expiring-more-time" aria-label={`Request more time for ${entry.name}`} onClick={() => requestMoreTime(entry.tenant_id, entry.name)}>
+                More time
+              </button>
             ) : null}
           </li>
         );

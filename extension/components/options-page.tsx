@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_EXPIRY_WARNINGS, expiryWarningsSchema } from '../../shared/extension-messages';
 import { expiryWarningsItem } from '../utils/storage';
+import { AccessAdminOpenButton } from './access-admin-open-button';
 
 const MAX_WARNINGS = 5;
 const MAX_MINUTES = 7 * 24 * 60;
@@ -43,6 +44,7 @@ export function OptionsPage({ item = expiryWarningsItem }: { item?: Pick<typeof 
   return (
     <main class="options">
       <h1>MSP Switchboard options</h1>
+      <AccessAdminOpenButton />
       <form class="warnings" aria-labelledby="warnings-heading" aria-describedby="warnings-help" onSubmit={save} noValidate>
         <h2 id="warnings-heading">Warn before access ends</h2>
         <p id="warnings-help" class="help">

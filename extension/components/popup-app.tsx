@@ -6,6 +6,9 @@ import type { UserSummary } from '../../shared/common';
 import { cachedContextOf } from '../utils/cached-context';
 import { askBackground } from '../utils/messaging';
 import type { SwitcherStore } from '../utils/switcher-store';
+import { managesAccess } from '../state/access-admin-audience';
+import { MoreTimeContext } from './access-admin-more-time-context';
+import { AccessAdminMoreTimeForm } from './access-admin-more-time-form';
 import { ExpiringSoon } from './expiring-soon';
 import { SignInForm } from './sign-in-form';
 import { SwitcherPanel } from './switcher-panel';
@@ -33,6 +36,7 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [reachable, setReachable] = useState(true);
+  const [moreTimeFor, setMoreTimeFor] = useState<{ tenantId: string; name: string } | null>(null);
   useEffect(() => {
     void askBackground({ type: 'session.status' }).then((answer) => setUser(answer.ok ? answer.user : null));
     void activeTab().then(setTab);
@@ -54,13 +58,21 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
             Entitlements
           </button>
           {tab?.tenantId && tab.id !== undefined ? <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'branding.open', tabId: tab.id! })}>Branding</button> : null}
+          {managesAccess(user) ? (
+            <button type="button" class="popup-entitlements" onClick={() => void askBackground({ type: 'access.admin.open' })}>
+              Manage access
+            </button>
+          ) : null}
           <button type="button" class="popup-sign-out" onClick={signOut}>
             Sign out
           </button>
         </span>
       </header>
+      {moreTimeFor ? <AccessAdminMoreTimeForm key={moreTimeFor.tenantId} {...moreTimeFor} onClose={() => setMoreTimeFor(null)} /> : null}
+      <MoreTimeContext.Provider value={(tenantId, name) => setMoreTimeFor({ tenantId, name })}>
       <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} onReachability={setReachable} />
       {reachable ? <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} /> : null}
+      </MoreTimeContext.Provider>
     </main>
   );
 }

@@ -1,0 +1,68 @@
+// Access administration (issue 17): pieces every access-admin contract file shares.
+import { z } from 'zod';
+import { errorBodySchema } from './errors';
+import { idSchema, instantSchema } from './common';
+
+/** Optimistic concurrency: each grant and relationship carries a version; an edit names the one it read. */
+export const versionSchema = z.number().int().min(1).max(2 ** 31);
+
+/** Seed 003: permanent, 24 h, 48 h, or a custom end instant (which must lie in the future). */
+export const durationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('permanent') }),
+  z.strictObject({ kind: z.literal('hours'), hours: z.union([z.literal(24), z.literal(48)]) }),
+  z.strictObject({ kind: z.literal('until'), expires_at: instantSchema }),
+]);
+export type Duration = z.infer<typeof durationSchema>;
+
+/** Keyset paging: `cursor` is opaque, copied from the previous page's `next_cursor`. */
+export const pageQuerySchema = z.strictObject({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export const pageInfoSchema = z.object({ next_cursor: z.string().nullable() });
+
+export const relationshipStateSchema = z.enum(['pending', 'approved', 'removed']);
+
+/** One grant as the access view shows it. `state` is computed at `evaluated_at`. */
+export const grantViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  partner_id: z.string(),
+  platform_admin: z.boolean(),
+  /** Null for a quick-add grant (seed 003). */
+  role: z.string().nullable(),
+  products: z.array(z.string()),
+  /** Null: permanent. */
+  expires_at: instantSchema.nullable(),
+  state: z.enum(['active', 'expired', 'revoked']),
+  granted_by: z.string(),
+  granted_at: instantSchema,
+  revoked_at: instantSchema.nullable(),
+  last_access_at: instantSchema.nullable(),
+});
+export type GrantView = z.infer<typeof grantViewSchema>;
+
+export const relationshipViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  partner: z.object({ id: z.string(), name: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  state: relationshipStateSchema,
+  requested_at: instantSchema,
+  approved_at: instantSchema.nullable(),
+  removed_at: instantSchema.nullable(),
+  removed_by: z.enum(['partner', 'customer']).nullable(),
+  /** The customer's choice (seed 003): be told when partner users are granted or removed. */
+  notify_on_grant_changes: z.boolean(),
+});
+export type RelationshipView = z.infer<typeof relationshipViewSchema>;
+
+/** 409 on a stale version: the error envelope plus the current state, so the UI can show it and retry. */
+export const grantConflictBodySchema = errorBodySchema.extend({ current: grantViewSchema });
+export const relationshipConflictBodySchema = errorBodySchema.extend({ current: relationshipViewSchema });
+export type GrantConflictBody = z.infer<typeof grantConflictBodySchema>;
+export type RelationshipConflictBody = z.infer<typeof relationshipConflictBodySchema>;
+
+export const idParamSchema = z.strictObject({ id: idSchema });

@@ -1,0 +1,47 @@
+// "Request more time": an analyst asks for a grant's extension with a reason; partner
+// administrators approve (with a new expiry) or decline, in bulk.
+import { z } from 'zod';
+import { idSchema, instantSchema } from './common';
+
+/** POST /v1/extension-requests (the grant's holder). */
+export const extensionRequestCreateSchema = z.strictObject({
+  grant_id: idSchema,
+  reason: z.string().trim().min(1).max(1000),
+  /** What the analyst would like; the administrator decides. */
+  requested_expires_at: instantSchema.optional(),
+});
+
+export const extensionRequestStateSchema = z.enum(['pending', 'approved', 'declined']);
+
+/** GET /v1/extension-requests: an administrator sees the partner's, an analyst their own. */
+export const extensionRequestListQuerySchema = z.strictObject({ state: extensionRequestStateSchema.optional() });
+
+/** POST /v1/extension-requests/decide (Clients_Manage): all decisions or none. */
+export const extensionDecisionSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ id: idSchema, decision: z.literal('approve'), expires_at: instantSchema }),
+  z.strictObject({ id: idSchema, decision: z.literal('decline'), note: z.string().max(1000).optional() }),
+]);
+export const extensionDecideSchema = z.strictObject({ decisions: z.array(extensionDecisionSchema).min(1).max(100) });
+
+export const extensionRequestViewSchema = z.object({
+  id: z.string(),
+  grant_id: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  reason: z.string(),
+  state: extensionRequestStateSchema,
+  requested_at: instantSchema,
+  requested_expires_at: instantSchema.nullable(),
+  /** The grant's expiry when the request was made. */
+  current_expires_at: instantSchema.nullable(),
+  decided_at: instantSchema.nullable(),
+  decided_by: z.string().nullable(),
+  /** The expiry an approval set. */
+  approved_expires_at: instantSchema.nullable(),
+  note: z.string().nullable(),
+});
+export type ExtensionRequestView = z.infer<typeof extensionRequestViewSchema>;
+
+export const extensionRequestResponseSchema = z.object({ request: extensionRequestViewSchema });
+export const extensionRequestListResponseSchema = z.object({ requests: z.array(extensionRequestViewSchema) });
+export type ExtensionRequestListResponse = z.infer<typeof extensionRequestListResponseSchema>;
