@@ -54,6 +54,15 @@ describe('branding preview relay', () => {
     expect(await relay.show(7, preview)).toMatchObject({ ok: false, error: 'not_previewing' });
   });
 
+  it('sends nothing once the editor closed while a preview was on its way, so the restore stays the last word', async () => {
+    const { relay, sent, connect } = world({ 7: `${CONSOLE}/t/t_acme/dashboard` });
+    const editorPort = connect('branding-preview:7', editor);
+    const shown = relay.show(7, preview); // suspended on the tab look-up
+    editorPort.close();
+    expect(await shown).toMatchObject({ ok: false, error: 'not_previewing' });
+    expect(sent).toEqual([[7, { type: 'branding.restore' }]]);
+  });
+
   it('refuses ports from web pages, from the previewed tab itself, and with names it does not know', () => {
     const { relay, connect } = world({ 7: `${CONSOLE}/t/t_acme/dashboard` });
     const page = connect('branding-preview:7', { id: 'switchboard-id', url: `${CONSOLE}/t/t_acme/dashboard`, tab: { id: 7 } });

@@ -42,6 +42,8 @@ export function createBrandingPreviewRelay({ browser, adapters }: RelayDeps) {
       if (!ports.get(tabId)?.size) return failure('not_previewing', 'Open the branding editor for this tab first; a preview lasts only while the editor is open.');
       const tab = await browser.tabs.get(tabId).catch(() => null);
       if (!adapterFor(tab?.url, adapters)) return failure('not_a_console_tab', 'That tab no longer shows a page of the monitoring console.');
+      // The editor may have closed meanwhile: its restore must stay the last word.
+      if (!ports.get(tabId)?.size) return failure('not_previewing', 'The editor closed; the published look is back.');
       // The page's listener answers nothing; only "no receiving end" means the page is not ready.
       const missed = await browser.tabs.sendMessage(tabId, { type: 'branding.preview', preview }).then(
         () => false,
