@@ -185,3 +185,17 @@ describe('GET …/changes', () => {
     expect((await as.contosoAdmin.get(`${T.acme}/changes?version=-1`)).status).toBe(400);
   });
 });
+
+describe('client credentials with reserved characters', () => {
+  it('are form-urlencoded before Basic encoding (RFC 6749 §2.3.1)', async () => {
+    const secret = 'p@ss:w%rd é/+';
+    const other = await startTestWorld({ listen: false, config: { consoleClient: { id: 'switchboard-console', secret } } });
+    try {
+      const basic = (s: string) => ({ authorization: `Basic ${Buffer.from(`switchboard-console:${s}`).toString('base64')}` });
+      expect((await other.app.request(`/v1/branding/${T.acme}/published`, { headers: basic(encodeURIComponent(secret)) })).status).toBe(200);
+      expect((await other.app.request(`/v1/branding/${T.acme}/published`, { headers: basic('%E0%A4%A') })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
