@@ -94,6 +94,17 @@ describe('who may read', () => {
     }
   });
 
+  it('Fabrikam probing every Contoso-side tenant gets, byte for byte, the answer of a tenant that does not exist', async () => {
+    const contosoSide = [T.northwind, T.contoso, T.acme, T.globex, T.initech, T.umbrella, ...Array.from({ length: DEMO.generatedCustomers }, (_, i) => `t_c${String(i + 1).padStart(3, '0')}`)];
+    const missing = await (await as.fabrikamAdmin.get('t_nobody/published')).text();
+    // Northwind is Fabrikam's own service provider: visible to nobody at Fabrikam without MSP_View.
+    for (const tenantId of contosoSide) {
+      const res = await as.fabrikamAdmin.get(`${tenantId}/published`);
+      expect([tenantId, res.status, await res.text()]).toEqual([tenantId, 404, missing]);
+    }
+    expect((await as.fabrikamAdmin.get(`${T.wayne}/published`)).status).toBe(200);
+  });
+
   it('without a token: 401; a malformed tenant id: 400', async () => {
     const anonymous = brandingClient(world, undefined);
     expect((await anonymous.get(T.acme)).status).toBe(401);
