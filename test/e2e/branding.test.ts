@@ -73,6 +73,31 @@ describe('branding editor', () => {
     await tab.screenshot({ path: join(DOCS_SCREENSHOTS, 'branding-after.png') });
   });
 
+  it('toggles before and after, previews as a web-client role and an Alert Contact, and shows the login page', async () => {
+    const draftTitle = published.title.replace(/Contoso Monitor$/, 'Acme Store Ops');
+    const before = editor.getByRole('checkbox', { name: 'Show the published look (before)' });
+    await before.check();
+    await poll(async () => (await brandingOf(tab)).title).toBe(published.title);
+    await before.uncheck();
+    await poll(async () => (await brandingOf(tab)).title).toBe(draftTitle);
+    // Seed 004: the default web client shows only company name and logo, so the title is the console's own.
+    const role = editor.getByRole('combobox', { name: 'Preview as' });
+    await role.selectOption({ label: 'Operator' });
+    await poll(async () => (await brandingOf(tab)).title).toMatch(/ · Contoso Monitor$/);
+    expect((await brandingOf(tab)).logo).toMatch(/^data:image\/png;base64,/);
+    expect(await editor.getByLabel('What this role sees').textContent()).toContain('only the company name and logo');
+    await role.selectOption({ label: 'Alert Contact (No Access to Web Client)' });
+    await poll(() => tab.getByRole('status').filter({ hasText: 'Alert Contacts cannot open this page at all' }).count()).toBe(1);
+    await role.selectOption({ label: 'White labeled Client Portal (Read Only)' });
+    await editor.getByRole('radio', { name: 'Login page' }).check();
+    const login = tab.getByRole('region', { name: 'Login page preview' });
+    await poll(() => login.getByRole('img', { name: /logo/i }).first().getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await editor.getByRole('radio', { name: 'Console page' }).check();
+    await poll(() => login.count()).toBe(0);
+    expect((await brandingOf(tab)).title).toBe(draftTitle);
+    expect(await editor.getByRole('figure', { name: 'Browser tab as users will see it' }).textContent()).toBe('Dashboard · Acme Store Opshttps://status.acme.example/');
+  });
+
   it('refuses an over-size, a disguised and an SVG file with the reason, keeping the dropped logo', async () => {
     await editor.bringToFront();
     const file = editor.getByLabel('Logo file');
