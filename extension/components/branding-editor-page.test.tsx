@@ -108,9 +108,15 @@ describe('the branding editor', () => {
     fireEvent.change(logoFile, { target: { files: [fileOf(new TextEncoder().encode('just text'), 'logo.png')] } });
     await screen.findByText('logo.png was refused:');
     expect(asked.some((r) => r.type === 'branding.upload')).toBe(false); // never left the editor
-    fireEvent.change(logoFile, { target: { files: [fileOf(png(256, 512), 'acme.png')] } });
-    await waitFor(() => expect(previews.at(-1)?.look.logo).toMatch(/^data:image\/png;base64,/));
+    // A truncated PNG: its header reads fine in the editor; the BFF decodes it whole, refuses it and says so.
+    const whole = png(256, 512);
+    fireEvent.change(logoFile, { target: { files: [fileOf(whole.subarray(0, Math.floor(whole.length * 0.6)), 'cut.png')] } });
+    await screen.findByText('The Switchboard service refused cut.png:');
+    expect(within(screen.getByRole('list', { name: 'Logo: findings' })).getByRole('alert').textContent).toMatch(/corrupt or truncated/);
     expect(asked.filter((r) => r.type === 'branding.upload')).toHaveLength(1);
+    fireEvent.change(logoFile, { target: { files: [fileOf(whole, 'acme.png')] } });
+    await waitFor(() => expect(previews.at(-1)?.look.logo).toMatch(/^data:image\/png;base64,/));
+    expect(asked.filter((r) => r.type === 'branding.upload')).toHaveLength(2);
 
     fireEvent.click(screen.getByRole('button', { name: 'Review and publish…' }));
     const review = await screen.findByRole('dialog', { name: 'Publish the branding of Acme Retail' });
