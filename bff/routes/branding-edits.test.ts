@@ -106,7 +106,12 @@ describe('image uploads', () => {
     expect(favicon.status).toBe(201);
     expect(brandingImageUploadSchema.parse(await favicon.json())).toMatchObject({ image: { content_type: 'image/png', width: 128, height: 128 }, issues: [] });
     const logo = await as.contosoAdmin.upload(T.acme, 'logo', jpegBytes(256, 512), 'logo.png');
-    expect(brandingImageUploadSchema.parse(await logo.json()).image).toMatchObject({ content_type: 'image/jpeg', width: 256, height: 512 });
+    const logoImage = brandingImageUploadSchema.parse(await logo.json()).image;
+    expect(logoImage).toMatchObject({ content_type: 'image/jpeg', width: 256, height: 512 });
+    // A draft names the image by id and gets it back exactly in the contract's shape.
+    const draft = await as.contosoAdmin.send('PUT', `${T.acme}/draft`, { base_version: 1, values: { logo: logoImage.id } });
+    expect(((await draft.json()) as { values: { logo: unknown } }).values.logo).toEqual(logoImage);
+    await as.contosoAdmin.send('DELETE', `${T.acme}/draft`);
     // A 1440 x 900 background is far over the API's usual 64 KiB body limit; uploads have their own.
     const backgroundBytes = jpegBytes(1440, 900, { quality: 95 });
     expect(backgroundBytes.byteLength).toBeGreaterThan(64 * 1024);
