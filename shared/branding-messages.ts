@@ -71,8 +71,8 @@ export const brandingRequestSchemas = [
   z.object({ type: z.literal('branding.changes'), tenantId: id, version: z.optional(z.number().check(z.int(), z.positive())) }),
   z.object({ type: z.literal('branding.publish'), tenantId: id, expectedVersion: z.number().check(z.int(), z.nonnegative()) }),
   z.object({ type: z.literal('branding.rollback'), tenantId: id, toVersion: z.number().check(z.int(), z.positive()), expectedVersion: z.number().check(z.int(), z.positive()) }),
-  /** Show `preview` on a console tab; the editor must hold its runtime port for that tab (restored when it closes). */
-  z.object({ type: z.literal('branding.preview'), tabId, preview: brandingPreviewSchema }),
+  /** Show `preview` on a console tab showing `tenantId`; the editor must hold its runtime port for that tab (restored when it closes). */
+  z.object({ type: z.literal('branding.preview'), tabId, tenantId: id, preview: brandingPreviewSchema }),
   /** Opens the editor for a console tab (the active one when omitted). */
   z.object({ type: z.literal('branding.open'), tabId: z.optional(tabId) }),
 ] as const;

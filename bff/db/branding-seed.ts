@@ -7,7 +7,7 @@ import { brandingVersions } from './schema-branding';
 
 export const DEMO_BRANDING = {
   contoso: {
-    website_title: 'Contoso Cloud Watch',
+    website_title: 'Contoso Monitor',
     documentation_url: 'https://docs.contoso-msp.example/',
     login_header: 'Welcome to Contoso Managed Services',
     login_subheader: 'Sign in to watch over your estate',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brandingConflictSchema, brandingDraftSchema, brandingImageUploadSchema, brandingPublishedSchema, brandingRefusalSchema, brandingViewSchema, type BrandingView } from '../../shared/branding';
 import { errorBodySchema } from '../../shared/errors';
@@ -105,7 +106,12 @@ describe('image uploads', () => {
     expect(favicon.status).toBe(201);
     expect(brandingImageUploadSchema.parse(await favicon.json())).toMatchObject({ image: { content_type: 'image/png', width: 128, height: 128 }, issues: [] });
     const logo = await as.contosoAdmin.upload(T.acme, 'logo', jpegBytes(256, 512), 'logo.png');
-    expect(brandingImageUploadSchema.parse(await logo.json()).image).toMatchObject({ content_type: 'image/jpeg', width: 256, height: 512 });
+    const logoImage = brandingImageUploadSchema.parse(await logo.json()).image;
+    expect(logoImage).toMatchObject({ content_type: 'image/jpeg', width: 256, height: 512 });
+    // A draft names the image by id and gets it back exactly in the contract's shape.
+    const draft = await as.contosoAdmin.send('PUT', `${T.acme}/draft`, { base_version: 1, values: { logo: logoImage.id } });
+    expect(((await draft.json()) as { values: { logo: unknown } }).values.logo).toEqual(logoImage);
+    await as.contosoAdmin.send('DELETE', `${T.acme}/draft`);
     // A 1440 x 900 background is far over the API's usual 64 KiB body limit; uploads have their own.
     const backgroundBytes = jpegBytes(1440, 900, { quality: 95 });
     expect(backgroundBytes.byteLength).toBeGreaterThan(64 * 1024);
@@ -231,5 +237,34 @@ describe('concurrent publishes', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('no input produces a 500', () => {
+  it('random drafts, publishes, rollbacks and uploads get a documented answer', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('', '#fff', 'red', 'https://x.example', 'http://x', '\u0000', 'é'.repeat(300), '<script>', 'url(x)'));
+    const values = fc.dictionary(fc.constantFrom('website_title', 'documentation_url', 'text_colour', 'background_colour', 'logo', 'favicon', 'login_header', 'portal_url', 'x'), fc.oneof(text, fc.constant(null), fc.integer()), { maxKeys: 6 });
+    const body = fc.oneof(fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown), fc.record({ base_version: fc.oneof(fc.integer(), fc.constant(-1), fc.string()), values }, { requiredKeys: [] }), fc.record({ expected_version: fc.integer({ min: -2, max: 20 }), to_version: fc.integer({ min: -2, max: 20 }) }));
+    const documented = async (res: Response) => {
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(errorBodySchema.safeParse(await res.json()).success).toBe(true);
+      else await res.arrayBuffer();
+    };
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(T.acme, T.globex, 't_missing'), async (b, tenantId) => {
+        await documented(await as.contosoAdmin.send('PUT', `${tenantId}/draft`, b));
+        await documented(await as.contosoAdmin.send('POST', `${tenantId}/publish`, b));
+        await documented(await as.contosoAdmin.send('POST', `${tenantId}/rollback`, b));
+      }),
+      { numRuns: 40 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('logo', 'favicon', 'background_image', 'nope', ''), fc.boolean(), async (bytes, field, afterHeader) => {
+        // Random bytes after a real PNG header reach the decoder too.
+        const withHeader = afterHeader ? Buffer.concat([pngBytes(8, 8).subarray(0, 33), bytes]) : Buffer.from(bytes);
+        await documented(await as.contosoAdmin.upload(T.acme, field, withHeader));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

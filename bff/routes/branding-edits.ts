@@ -26,7 +26,7 @@ import { idSchema } from '../../shared/common';
 import type { AppDeps } from '../deps';
 import { recordAudit } from '../db/audit';
 import { appendVersion, deleteDraft, imagesByIds, insertImage, saveDraft } from '../db/branding';
-import { loadBrandingContext, type BrandingContext, type BrandingReader } from '../db/branding-facts';
+import { brandingImageUrl, loadBrandingContext, type BrandingContext, type BrandingReader } from '../db/branding-facts';
 import type { StoredBrandingValues } from '../domain/branding-values';
 import { buildBrandingView, currentVersion, effectiveFor, toDraftDto, toVersionDto, type StoredVersion } from '../domain/branding-view';
 import { requireCaller } from '../middleware/auth';
@@ -116,7 +116,7 @@ export const brandingEditRoutes = (deps: AppDeps) => {
       const draft = { baseVersion: body.base_version, values, updatedAt: deps.clock() };
       await deps.database.write((tx) => saveDraft(tx, context.tenant.id, context.callerId, draft));
       const images = new Map(context.facts.images);
-      for (const image of found.values()) images.set(image.id, { ...image, url: `/v1/branding/${context.tenant.id}/images/${image.id}` });
+      for (const { tenantId: _owner, ...image } of found.values()) images.set(image.id, { ...image, url: brandingImageUrl(context.tenant.id, image.id) });
       return c.json(toDraftDto({ ...context.facts, draft, images }, colourTools) satisfies BrandingDraft | null, 200);
     })
     .delete('/:tenantId/draft', validate('param', tenantParam), async (c) => {
@@ -138,7 +138,7 @@ export const brandingEditRoutes = (deps: AppDeps) => {
       await deps.database.write((tx) =>
         insertImage(tx, { ...meta, contentType, tenantId: context.tenant.id, data: Buffer.from(bytes), uploadedBy: context.callerId, uploadedAt: deps.clock() }),
       );
-      const image = { ...meta, url: `/v1/branding/${context.tenant.id}/images/${meta.id}` };
+      const image = { ...meta, url: brandingImageUrl(context.tenant.id, meta.id) };
       return c.json({ image, issues } satisfies BrandingImageUpload, 201);
     })
     .post('/:tenantId/publish', limit(MAX_JSON_BYTES, 'request body'), validate('param', tenantParam), validate('json', brandingPublishRequestSchema), async (c) => {

@@ -22,7 +22,7 @@ function decodes(type: string, bytes: Uint8Array, width: number, height: number)
     const decoded =
       type === 'png'
         ? PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-        : jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: 17, maxMemoryUsageInMB: 256 });
+        : jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxResolutionInMP: 17, maxMemoryUsageInMB: 256 });
     return decoded.width === width && decoded.height === height;
   } catch {
     return false;

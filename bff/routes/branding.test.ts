@@ -94,6 +94,17 @@ describe('who may read', () => {
     }
   });
 
+  it('Fabrikam probing every Contoso-side tenant gets, byte for byte, the answer of a tenant that does not exist', async () => {
+    const contosoSide = [T.northwind, T.contoso, T.acme, T.globex, T.initech, T.umbrella, ...Array.from({ length: DEMO.generatedCustomers }, (_, i) => `t_c${String(i + 1).padStart(3, '0')}`)];
+    const missing = await (await as.fabrikamAdmin.get('t_nobody/published')).text();
+    // Northwind is Fabrikam's own service provider: visible to nobody at Fabrikam without MSP_View.
+    for (const tenantId of contosoSide) {
+      const res = await as.fabrikamAdmin.get(`${tenantId}/published`);
+      expect([tenantId, res.status, await res.text()]).toEqual([tenantId, 404, missing]);
+    }
+    expect((await as.fabrikamAdmin.get(`${T.wayne}/published`)).status).toBe(200);
+  });
+
   it('without a token: 401; a malformed tenant id: 400', async () => {
     const anonymous = brandingClient(world, undefined);
     expect((await anonymous.get(T.acme)).status).toBe(401);
@@ -183,5 +194,19 @@ describe('GET …/changes', () => {
     expect(unknown.status).toBe(404);
     expect(errorBodySchema.parse(await unknown.json()).error.message).toBe("no version 99 of Acme Retail's branding");
     expect((await as.contosoAdmin.get(`${T.acme}/changes?version=-1`)).status).toBe(400);
+  });
+});
+
+describe('client credentials with reserved characters', () => {
+  it('are form-urlencoded before Basic encoding (RFC 6749 §2.3.1)', async () => {
+    const secret = 'p@ss:w%rd é/+';
+    const other = await startTestWorld({ listen: false, config: { consoleClient: { id: 'switchboard-console', secret } } });
+    try {
+      const basic = (s: string) => ({ authorization: `Basic ${Buffer.from(`switchboard-console:${s}`).toString('base64')}` });
+      expect((await other.app.request(`/v1/branding/${T.acme}/published`, { headers: basic(encodeURIComponent(secret)) })).status).toBe(200);
+      expect((await other.app.request(`/v1/branding/${T.acme}/published`, { headers: basic('%E0%A4%A') })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });

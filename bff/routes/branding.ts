@@ -26,6 +26,18 @@ const CLIENT_AUTH_FAILURES_PER_MINUTE = 30;
 const tenantParam = z.object({ tenantId: idSchema });
 const imageParam = z.object({ tenantId: idSchema, imageId: idSchema });
 
+/** RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding. */
+function basicCredentials(encoded: string): { id: string; secret: string } | undefined {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
 type ReaderEnv = { Variables: { reader: BrandingReader } };
 
 const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
@@ -45,10 +57,9 @@ const brandingReader = (deps: AppDeps) => {
     const key = `oauth-auth-failures:${rateLimitKeyForIp(deps.clientIp(c))}`;
     const wait = await deps.rateLimiter.blockedFor(key, CLIENT_AUTH_FAILURES_PER_MINUTE);
     if (wait !== null) throw new ApiError(429, 'rate_limited', 'too many failed authentications from this address; retry later', { 'Retry-After': String(wait) });
-    const decoded = Buffer.from(basic, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
     const { id, secret } = deps.config.consoleClient;
-    if (colon < 0 || decoded.slice(0, colon) !== id || !sameSecret(decoded.slice(colon + 1), secret)) {
+    const given = basicCredentials(basic);
+    if (!given || given.id !== id || !sameSecret(given.secret, secret)) {
       await deps.rateLimiter.hit(key, CLIENT_AUTH_FAILURES_PER_MINUTE);
       throw new ApiError(401, 'unauthorized', 'client authentication failed', { 'WWW-Authenticate': 'Basic realm="switchboard", Bearer realm="switchboard"' });
     }

@@ -40,10 +40,10 @@ const editor = { id: 'switchboard-id', url: `${ORIGIN}branding.html?tab=7` };
 describe('branding preview relay', () => {
   it('shows a preview only while the editor holds the tab’s port, and restores the page when it closes', async () => {
     const { relay, sent, connect } = world({ 7: `${CONSOLE}/t/t_acme/dashboard` });
-    expect(await relay.show(7, preview)).toMatchObject({ ok: false, error: 'not_previewing' });
+    expect(await relay.show(7, 't_acme', preview)).toMatchObject({ ok: false, error: 'not_previewing' });
     const a = connect('branding-preview:7', editor);
     const b = connect('branding-preview:7', editor);
-    expect(await relay.show(7, preview)).toEqual({ ok: true });
+    expect(await relay.show(7, 't_acme', preview)).toEqual({ ok: true });
     expect(sent).toEqual([[7, { type: 'branding.preview', preview }]]);
     a.close();
     expect(relay.isPreviewing(7)).toBe(true); // a second editor still previews
@@ -51,7 +51,16 @@ describe('branding preview relay', () => {
     b.close();
     expect(relay.isPreviewing(7)).toBe(false);
     expect(sent.at(-1)).toEqual([7, { type: 'branding.restore' }]);
-    expect(await relay.show(7, preview)).toMatchObject({ ok: false, error: 'not_previewing' });
+    expect(await relay.show(7, 't_acme', preview)).toMatchObject({ ok: false, error: 'not_previewing' });
+  });
+
+  it('sends nothing once the editor closed while a preview was on its way, so the restore stays the last word', async () => {
+    const { relay, sent, connect } = world({ 7: `${CONSOLE}/t/t_acme/dashboard` });
+    const editorPort = connect('branding-preview:7', editor);
+    const shown = relay.show(7, 't_acme', preview); // suspended on the tab look-up
+    editorPort.close();
+    expect(await shown).toMatchObject({ ok: false, error: 'not_previewing' });
+    expect(sent).toEqual([[7, { type: 'branding.restore' }]]);
   });
 
   it('refuses ports from web pages, from the previewed tab itself, and with names it does not know', () => {
@@ -67,12 +76,20 @@ describe('branding preview relay', () => {
     expect(relay.isPreviewing(7)).toBe(false);
   });
 
+  it('never lays one customer’s draft over another customer’s page', async () => {
+    const { relay, sent, connect } = world({ 7: `${CONSOLE}/t/t_globex/dashboard` });
+    connect('branding-preview:7', editor);
+    expect(await relay.show(7, 't_acme', preview)).toMatchObject({ ok: false, error: 'other_customer' });
+    expect(await relay.show(7, 't_globex', preview)).toEqual({ ok: true });
+    expect(sent).toEqual([[7, { type: 'branding.preview', preview }]]);
+  });
+
   it('previews only on a page of the monitoring console', async () => {
     const { relay, sent, connect } = world({ 8: 'https://example.com/' });
     connect('branding-preview:8', editor);
-    expect(await relay.show(8, preview)).toMatchObject({ ok: false, error: 'not_a_console_tab' });
+    expect(await relay.show(8, 't_acme', preview)).toMatchObject({ ok: false, error: 'not_a_console_tab' });
     connect('branding-preview:9', editor);
-    expect(await relay.show(9, preview)).toMatchObject({ ok: false, error: 'not_a_console_tab' });
+    expect(await relay.show(9, 't_acme', preview)).toMatchObject({ ok: false, error: 'not_a_console_tab' });
     expect(sent).toEqual([]);
   });
 });

@@ -37,11 +37,16 @@ export function createBrandingPreviewRelay({ browser, adapters }: RelayDeps) {
   });
 
   return {
-    /** Shows `preview` on `tabId`, a console page with an editor holding its port. */
-    async show(tabId: number, preview: BrandingPreview) {
+    /** Shows `preview` on `tabId`, a console page of `tenantId` with an editor holding its port. */
+    async show(tabId: number, tenantId: string, preview: BrandingPreview) {
       if (!ports.get(tabId)?.size) return failure('not_previewing', 'Open the branding editor for this tab first; a preview lasts only while the editor is open.');
       const tab = await browser.tabs.get(tabId).catch(() => null);
-      if (!adapterFor(tab?.url, adapters)) return failure('not_a_console_tab', 'That tab no longer shows a page of the monitoring console.');
+      const here = adapterFor(tab?.url, adapters);
+      if (!here) return failure('not_a_console_tab', 'That tab no longer shows a page of the monitoring console.');
+      // One customer's draft is never laid over another customer's page.
+      if (here.adapter.tenantFromUrl(here.url) !== tenantId) return failure('other_customer', 'That tab now shows another customer’s page; go back to it to see the preview.');
+      // The editor may have closed meanwhile: its restore must stay the last word.
+      if (!ports.get(tabId)?.size) return failure('not_previewing', 'The editor closed; the published look is back.');
       // The page's listener answers nothing; only "no receiving end" means the page is not ready.
       const missed = await browser.tabs.sendMessage(tabId, { type: 'branding.preview', preview }).then(
         () => false,

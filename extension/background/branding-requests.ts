@@ -44,7 +44,7 @@ export function createBrandingRequests(s: BrandingRequestDeps) {
       case 'branding.open':
         return open(request.tabId);
       case 'branding.preview':
-        return relay.show(request.tabId, request.preview);
+        return relay.show(request.tabId, request.tenantId, request.preview);
       case 'branding.view':
         return signedIn((token) => q.view(token, request.tenantId));
       case 'branding.image':

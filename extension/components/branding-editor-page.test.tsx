@@ -39,9 +39,13 @@ afterAll(async () => {
   await w.world.close();
 });
 
-async function open(email: string) {
+async function tokenOf(email: string) {
   const response = await w.bff.v1.session.$post({ json: { email, password: DEMO_PASSWORD } });
-  const { session_token: token } = sessionResponseSchema.parse(await response.json());
+  return sessionResponseSchema.parse(await response.json()).session_token;
+}
+
+async function open(email: string) {
+  const token = await tokenOf(email);
   const q = brandingQueries(w.bff);
   const asked: BackgroundRequest[] = [];
   const previews: BrandingPreview[] = [];
@@ -104,17 +108,25 @@ describe('the branding editor', () => {
     fireEvent.change(logoFile, { target: { files: [fileOf(new TextEncoder().encode('just text'), 'logo.png')] } });
     await screen.findByText('logo.png was refused:');
     expect(asked.some((r) => r.type === 'branding.upload')).toBe(false); // never left the editor
-    fireEvent.change(logoFile, { target: { files: [fileOf(png(256, 512), 'acme.png')] } });
-    await waitFor(() => expect(previews.at(-1)?.look.logo).toMatch(/^data:image\/png;base64,/));
+    // A truncated PNG: its header reads fine in the editor; the BFF decodes it whole, refuses it and says so.
+    const whole = png(256, 512);
+    fireEvent.change(logoFile, { target: { files: [fileOf(whole.subarray(0, Math.floor(whole.length * 0.6)), 'cut.png')] } });
+    await screen.findByText('The Switchboard service refused cut.png:');
+    expect(within(screen.getByRole('list', { name: 'Logo: findings' })).getByRole('alert').textContent).toMatch(/corrupt or truncated/);
     expect(asked.filter((r) => r.type === 'branding.upload')).toHaveLength(1);
+    fireEvent.change(logoFile, { target: { files: [fileOf(whole, 'acme.png')] } });
+    await waitFor(() => expect(previews.at(-1)?.look.logo).toMatch(/^data:image\/png;base64,/));
+    expect(asked.filter((r) => r.type === 'branding.upload')).toHaveLength(2);
 
     fireEvent.click(screen.getByRole('button', { name: 'Review and publish…' }));
     const review = await screen.findByRole('dialog', { name: 'Publish the branding of Acme Retail' });
     const rows = within(within(review).getByRole('table', { name: 'Changes' })).getAllByRole('row').map((r) => r.textContent);
     expect(rows).toEqual(expect.arrayContaining(['Website titleContoso MonitorAcme Store Ops', 'Text colour#ffffff#ffd700']));
+    const seenBefore = await brandingQueries(w.bff).view(await tokenOf('viewer@acme.example'), 't_acme');
+    expect(seenBefore.ok && 'view' in seenBefore && seenBefore.view.effective.values.website_title).toBe('Contoso Monitor'); // the draft is nobody else's
     fireEvent.click(within(review).getByRole('button', { name: 'Confirm publish' }));
     expect((await screen.findByRole('status', { name: 'Publish result' })).textContent).toBe('Published version 2: users see it on their next page load.');
-    const published = await brandingQueries(w.bff).view((await w.bff.v1.session.$post({ json: { email: 'viewer@acme.example', password: DEMO_PASSWORD } }).then((r) => r.json()) as { session_token: string }).session_token, 't_acme');
+    const published = await brandingQueries(w.bff).view(await tokenOf('viewer@acme.example'), 't_acme'); // another user sees it now
     expect(published.ok && 'view' in published && published.view.effective.values.website_title).toBe('Acme Store Ops');
 
     cleanup();

@@ -61,10 +61,10 @@ function Editor({ editor, tab, ask, connect }: { editor: BrandingEditor; tab: nu
     const stop = effect(() => {
       const preview = editor.preview.value;
       const mine = ++last;
-      void ask({ type: 'branding.preview', tabId: tab, preview }).then((a) => mine === last && setPreviewProblem(a.ok ? null : a.message));
+      void ask({ type: 'branding.preview', tabId: tab, tenantId, preview }).then((a) => mine === last && setPreviewProblem(a.ok ? null : a.message));
     });
     return () => (stop(), port.disconnect());
-  }, [editor, tab]);
+  }, [editor, tab, tenantId]);
 
   // Stored images (published, inherited, drafts) are fetched once each, as data: URLs the console may show.
   useEffect(
