@@ -3,7 +3,7 @@
 // restart when the database is back, and loses no acknowledged write. A real BFF process; the full
 // disk is a real, small tmpfs, so that part needs the right to mount (root), and says so when skipped.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -158,4 +158,56 @@ describe.skipIf(!disk)('the disk under the database full', () => {
     await bff.close();
     await expectAllAcknowledged(file, acked);
   }, 120_000);
+});
+
+const NOBODY = { uid: 65534, gid: 65534 };
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.log('read-only fault skipped: running the BFF as another user needs root');
+
+describe.skipIf(!asRoot)('the database file put back read-only', () => {
+  let dir: string;
+  let file: string;
+  let bff: BffProcess;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-readonly-'));
+    chownSync(dir, NOBODY.uid, NOBODY.gid);
+    file = join(dir, 'live.db');
+    // Not root, so that permissions bind it as they bind a deployed BFF.
+    bff = await startBffProcess({ databaseUrl: `file:${file}`, env: { ...ENV, SEED_DEMO: 'true' }, user: NOBODY });
+  }, 60_000);
+  afterAll(async () => {
+    await bff?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 with Retry-After while the file and its folder cannot be written, and serves again once they can', async () => {
+    const session = await sessionAt(bff.url, U.contosoAnalyst.email);
+    const acked: string[] = [];
+    const exchange = async () => {
+      const r = await exchangeAt(bff.url, session, T.acme);
+      if (r.status === 200) acked.push(String(decodeJwt(r.body.access_token).jti));
+      return r;
+    };
+    expect((await exchange()).status).toBe(200);
+
+    // Moved away (the BFF refuses writes and will reopen the file), then put back read-only, as a
+    // restore with the wrong permissions would.
+    renameSync(file, `${file}.away`);
+    expectUnavailable(await exchange(), true);
+    renameSync(`${file}.away`, file);
+    chmodSync(file, 0o444);
+    chmodSync(dir, 0o555);
+    try {
+      expectUnavailable(await exchange(), true);
+      expectUnavailable(await signInAt(bff.url, U.contosoAnalyst.email), false);
+    } finally {
+      chmodSync(dir, 0o755);
+      chmodSync(file, 0o644);
+    }
+    expect((await exchange()).status).toBe(200);
+    expect((await signInAt(bff.url, U.contosoAnalyst.email)).status).toBe(200);
+    await bff.close();
+    expect(acked).toHaveLength(2);
+    await expectAllAcknowledged(file, acked);
+  }, 60_000);
 });
