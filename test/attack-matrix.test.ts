@@ -40,7 +40,7 @@ async function signedWithOurKey(payload: Record<string, unknown>, header: Record
   const { kid, privateKey } = await world.deps.keys.signingKey();
   return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT', ...header }).sign(privateKey);
 }
-const sessionClaims = (overrides: Record<string, unknown> = {}) => {
+const sessionClaims = (overrides: Record<string, unknown> = {}): Record<string, unknown> => {
   const now = Math.floor(world.clock().getTime() / 1000);
   return { ...decodeJwt(analyst), iat: now, exp: now + 3600, jti: crypto.randomUUID(), ...overrides };
 };
