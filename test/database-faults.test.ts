@@ -3,7 +3,7 @@
 // restart when the database is back, and loses no acknowledged write. A real BFF process; the full
 // disk is a real, small tmpfs, so that part needs the right to mount (root), and says so when skipped.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -91,33 +91,33 @@ describe('the database file removed from under a running BFF', () => {
   }, 60_000);
 });
 
-/** Mounts a tmpfs of `megabytes` at a new directory; undefined when this machine does not let us. */
-function mountSmallDisk(megabytes: number): string | undefined {
+/** Mounts a tmpfs of `megabytes` at a new directory (Linux, root). */
+function mountSmallDisk(megabytes: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
+  return dir;
 }
 
-const disk = process.platform === 'linux' ? mountSmallDisk(16) : undefined;
-if (!disk) console.log('disk-full fault skipped: mounting a small tmpfs needs root on Linux');
+const canMount = process.platform === 'linux' && process.getuid?.() === 0;
+if (!canMount) console.log('disk-full fault skipped: mounting a small tmpfs needs root on Linux');
 
-describe.skipIf(!disk)('the disk under the database full', () => {
+describe.skipIf(!canMount)('the disk under the database full', () => {
   let bff: BffProcess;
-  const file = join(disk ?? '', 'data', 'live.db');
-  const filler = join(disk ?? '', 'filler');
+  let disk: string;
+  let file: string;
+  let filler: string;
   beforeAll(async () => {
-    mkdirSync(join(disk!, 'data'));
+    disk = mountSmallDisk(16);
+    file = join(disk, 'data', 'live.db');
+    filler = join(disk, 'filler');
+    mkdirSync(join(disk, 'data'));
     bff = await startBffProcess({ databaseUrl: `file:${file}`, env: { ...ENV, SEED_DEMO: 'true' } });
   }, 60_000);
   afterAll(async () => {
     await bff?.close();
-    execFileSync('umount', ['--lazy', disk!]); // lazy: a closed libSQL handle may linger until collected
-    rmSync(disk!, { recursive: true, force: true });
+    if (!disk) return;
+    execFileSync('umount', ['--lazy', disk]); // lazy: a closed libSQL handle may linger until collected
+    rmSync(disk, { recursive: true, force: true });
   });
 
   it('answers 503 with Retry-After once a write cannot grow the file, serves again once space is freed, and keeps every acknowledged write', async () => {
@@ -158,4 +158,56 @@ describe.skipIf(!disk)('the disk under the database full', () => {
     await bff.close();
     await expectAllAcknowledged(file, acked);
   }, 120_000);
+});
+
+const NOBODY = { uid: 65534, gid: 65534 };
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.log('read-only fault skipped: running the BFF as another user needs root');
+
+describe.skipIf(!asRoot)('the database file put back read-only', () => {
+  let dir: string;
+  let file: string;
+  let bff: BffProcess;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-readonly-'));
+    chownSync(dir, NOBODY.uid, NOBODY.gid);
+    file = join(dir, 'live.db');
+    // Not root, so that permissions bind it as they bind a deployed BFF.
+    bff = await startBffProcess({ databaseUrl: `file:${file}`, env: { ...ENV, SEED_DEMO: 'true' }, user: NOBODY });
+  }, 60_000);
+  afterAll(async () => {
+    await bff?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 with Retry-After while the file and its folder cannot be written, and serves again once they can', async () => {
+    const session = await sessionAt(bff.url, U.contosoAnalyst.email);
+    const acked: string[] = [];
+    const exchange = async () => {
+      const r = await exchangeAt(bff.url, session, T.acme);
+      if (r.status === 200) acked.push(String(decodeJwt(r.body.access_token).jti));
+      return r;
+    };
+    expect((await exchange()).status).toBe(200);
+
+    // Moved away (the BFF refuses writes and will reopen the file), then put back read-only, as a
+    // restore with the wrong permissions would.
+    renameSync(file, `${file}.away`);
+    expectUnavailable(await exchange(), true);
+    renameSync(`${file}.away`, file);
+    chmodSync(file, 0o444);
+    chmodSync(dir, 0o555);
+    try {
+      expectUnavailable(await exchange(), true);
+      expectUnavailable(await signInAt(bff.url, U.contosoAnalyst.email), false);
+    } finally {
+      chmodSync(dir, 0o755);
+      chmodSync(file, 0o644);
+    }
+    expect((await exchange()).status).toBe(200);
+    expect((await signInAt(bff.url, U.contosoAnalyst.email)).status).toBe(200);
+    await bff.close();
+    expect(acked).toHaveLength(2);
+    await expectAllAcknowledged(file, acked);
+  }, 60_000);
 });

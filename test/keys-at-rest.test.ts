@@ -1,7 +1,7 @@
 // Issue 20, keys at rest: the private signing keys in the database are sealed under a
 // key-encryption key (KEK) kept outside it, so a copy of the database alone cannot sign.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -160,6 +160,41 @@ describe('sealing in the key store', () => {
     } finally {
       database.close();
     }
+  });
+
+  it('a kek:rotate stopped between sealing and renaming loses nothing: the next start opens keys under either file and seals them under the file\'s', async () => {
+    const url = `file:${join(dir, 'interrupted.db')}`;
+    const kekFile = `${join(dir, 'interrupted.db')}.kek`;
+    const database = await openDatabase({ url });
+    try {
+      const before = loadKeyEncryption({ file: kekFile, generate: true }).encryption;
+      const store = new KeyStore(database, systemClock, { keyEncryption: before });
+      await store.init();
+      const { kid } = await store.signingKey();
+      // What rotate-kek does up to the rename: the new KEK in `.next`, every key sealed under it.
+      const next = generateKek();
+      writeFileSync(`${kekFile}.next`, `${next}\n`, { mode: 0o600 });
+      await new KeyStore(database, systemClock, { keyEncryption: before.rotatedTo(parseKek(next)) }).sealStoredKeys();
+      expect((await database.db.select().from(signingKeys).get())!.privateJwk).toMatchObject({ kek: parseKek(next).id });
+      // The next start: the file still holds the old KEK, `.next` the new one.
+      const restarted = loadKeyEncryption({ file: kekFile, generate: true }).encryption;
+      expect(restarted.current.id).toBe(before.current.id);
+      const again = new KeyStore(database, systemClock, { keyEncryption: restarted });
+      await again.init();
+      expect((await again.signingKey()).kid).toBe(kid);
+      expect((await database.db.select().from(signingKeys).get())!.privateJwk).toMatchObject({ kek: before.current.id });
+    } finally {
+      database.close();
+    }
+  });
+
+  it('two processes creating the demo KEK at once end up with one KEK', () => {
+    const file = join(dir, 'race.db.kek');
+    const [a, b] = [loadKeyEncryption({ file, generate: true }), loadKeyEncryption({ file, generate: true })];
+    expect(a.generatedFile).toBe(file);
+    expect(b.generatedFile).toBeUndefined();
+    expect(a.encryption.current.id).toBe(b.encryption.current.id);
+    expect(() => loadKeyEncryption({ file: join(dir, 'absent.kek'), generate: false })).toThrow(/does not exist: set KEY_ENCRYPTION_KEY/);
   });
 
   it('binds each sealed key to its kid: a sealed key moved to another row does not open', () => {

@@ -36,6 +36,8 @@ export async function startBffProcess(options: {
   port?: number;
   /** Node options before the entry (e.g. `--expose-gc`, `--import` of a probe). */
   nodeArgs?: string[];
+  /** Run as this user and group (the test runner must be root): file permissions then apply to it. */
+  user?: { uid: number; gid: number };
 }): Promise<BffProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -43,6 +45,7 @@ export async function startBffProcess(options: {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ISSUER: url, DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options.user,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
