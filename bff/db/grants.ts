@@ -1,7 +1,8 @@
 // Access grants, relationships and recents: the facts behind switching and role resolution.
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
-import { preparedOnce } from './prepared';
+import { hotStoreOf, preparedOnce } from './prepared';
+import { toGrantRow, toRelationshipRow } from './row-mappers';
 import { accessGrants, recents, relationships, tenants, users } from './schema';
 
 export type GrantRow = typeof accessGrants.$inferSelect;
@@ -9,6 +10,14 @@ export type RelationshipRow = typeof relationships.$inferSelect;
 
 /** The grant that decides access: the live one, else the most recently revoked. */
 export async function findDecidingGrant(db: Tx, userId: string, customerId: string): Promise<GrantRow | undefined> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const row = await hot.get(
+      'select * from access_grants where user_id = ? and customer_id = ? order by revoked_at is not null, granted_at desc limit 1',
+      [userId, customerId],
+    );
+    return row && toGrantRow(row);
+  }
   const statement = preparedOnce(db, 'grants.deciding', () =>
     db
       .select()
@@ -22,6 +31,11 @@ export async function findDecidingGrant(db: Tx, userId: string, customerId: stri
 }
 
 export async function findRelationship(db: Tx, partnerId: string, customerId: string): Promise<RelationshipRow | undefined> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const row = await hot.get('select * from relationships where partner_id = ? and customer_id = ?', [partnerId, customerId]);
+    return row && toRelationshipRow(row);
+  }
   const statement = preparedOnce(db, 'relationships.pair', () =>
     db
       .select()

@@ -1,7 +1,8 @@
 // User queries: sign-in lookups and the user's home tenant and role.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
-import { preparedOnce } from './prepared';
+import { hotStoreOf, preparedOnce } from './prepared';
+import { prefixed, TENANT_COLUMNS, toTenantRow, toUserRow, USER_COLUMNS } from './row-mappers';
 import { memberships, tenants, users } from './schema';
 import type { TenantRow } from './tenants';
 
@@ -19,7 +20,18 @@ const withHome = (db: Tx) =>
     .innerJoin(tenants, eq(tenants.id, users.homeTenantId))
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, users.homeTenantId)));
 
+/** The session check's look-up (every authenticated request): one prepared statement. */
+const USER_BY_ID = `select ${prefixed('u', '', USER_COLUMNS)}, ${prefixed('h', 'h_', TENANT_COLUMNS)}, m.role as m_role
+  from users u join tenants h on h.id = u.home_tenant_id
+  left join memberships m on m.user_id = u.id and m.tenant_id = u.home_tenant_id
+  where u.id = ?`;
+
 export async function findUserById(db: Tx, id: string): Promise<UserWithHome | undefined> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const row = await hot.get(USER_BY_ID, [id]);
+    return row && { user: toUserRow(row), home: toTenantRow(row, 'h_'), role: typeof row.m_role === 'string' ? row.m_role : null };
+  }
   const statement = preparedOnce(db, 'users.byId', () => withHome(db).where(eq(users.id, sql.placeholder('id'))).prepare());
   return (await statement.get({ id })) ?? undefined;
 }
