@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { CustomerMark } from '../../shared/extension-messages';
 import type { TenantContext } from '../../shared/tenant-context';
-import { customer, tenantContext } from '../test-support/customers';
+import { customer, generatedCustomers, tenantContext } from '../test-support/customers';
+import { SHOWN_HITS } from './customer-search';
 import { createSwitcherState, type SwitcherRow } from './switcher-state';
 
 // Deliberately not in name order, so "sorted by name" is something the state does.
@@ -23,7 +24,7 @@ function setup({ pins = ['t_umbrella'], recents = ['t_umbrella', 't_initech'], m
 }
 
 /** Rows as "## heading" and tenant ids, so a test reads like the list a person sees. */
-const layout = (rows: readonly SwitcherRow[]) => rows.map((r) => (r.kind === 'heading' ? `## ${r.label}` : r.entry.tenant_id));
+const layout = (rows: readonly SwitcherRow[]) => rows.map((r) => (r.kind === 'customer' ? r.entry.tenant_id : `## ${r.label}`));
 const activeId = (state: ReturnType<typeof setup>['state']) => state.active.value?.tenant_id ?? null;
 
 describe('createSwitcherState without a query', () => {
@@ -125,5 +126,20 @@ describe('createSwitcherState refusals', () => {
     expect(state.refusals.value).toEqual({ t_umbrella: 'relationship pending customer approval' });
     state.finished('t_initech', null);
     expect(state.refusals.value).toEqual({ t_umbrella: 'relationship pending customer approval' });
+  });
+});
+
+describe('createSwitcherState with more matches than it lists', () => {
+  it('lists the best matches, says how many more there are, and counts them all', () => {
+    const many = generatedCustomers(250);
+    const state = createSwitcherState({ context: signal(tenantContext(many)), pinned: signal([]), marks: signal({}) });
+    state.setQuery('holdings');
+    const customersListed = state.rows.value.filter((r) => r.kind === 'customer');
+    expect(customersListed).toHaveLength(SHOWN_HITS);
+    expect(state.count.value).toBe(250);
+    expect(state.rows.value.at(-1)).toEqual({ kind: 'more', key: 'more', label: `The best ${SHOWN_HITS} of 250: type more to narrow them` });
+    state.setQuery('0249 holdings');
+    expect(layout(state.rows.value)).toEqual(['## Matches', 't_gen_0249']);
+    expect(state.count.value).toBe(1);
   });
 });
