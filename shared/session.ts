@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { userSummarySchema } from './common';
 
 export const sessionRequestSchema = z.object({
-  email: z.email().max(254),
-  password: z.string().min(1).max(1024),
+  email: z.email().check(z.maxLength(254, 'an e-mail address is at most 254 characters')),
+  password: z.string().check(z.minLength(1, 'a password is required'), z.maxLength(1024, 'a password is at most 1024 characters')),
 });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
 export const sessionResponseSchema = z.object({
   session_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().positive(),
+  expires_in: z.int().check(z.positive()),
   user: userSummarySchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
