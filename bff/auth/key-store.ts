@@ -3,7 +3,8 @@
 // The database is the only shared copy: every instance re-reads it at least every
 // `refreshSeconds`, so a key rotated elsewhere is published and signs here within that bound, and
 // a token signed by a key this process has not seen yet makes it look at once (docs/scaling.md).
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Database } from '../db/client';
 import { findPublishedKey, insertKey, listPublishedKeys, retireActiveKeys, type SigningKeyRow } from '../db/keys';
 import type { Clock } from '../domain/clock';
@@ -12,10 +13,12 @@ import { DEFAULT_KEYS_REFRESH_SECONDS, MAX_SESSION_SECONDS } from '../config';
 export const SIGNING_ALG = 'ES256';
 const FORCED_RELOAD_MS = 1_000;
 
+// node:crypto KeyObjects, imported once per load: jose signs ES256 with one about 3x faster than
+// with a WebCrypto CryptoKey.
 interface LoadedKey {
   row: SigningKeyRow;
-  publicKey: CryptoKey;
-  privateKey: CryptoKey | null;
+  publicKey: KeyObject;
+  privateKey: KeyObject | null;
 }
 
 export interface KeyStoreOptions {
@@ -45,7 +48,7 @@ export class KeyStore {
     if (!this.keys.some((k) => !k.row.retiredAt)) await this.rotate();
   }
 
-  async signingKey(): Promise<{ kid: string; privateKey: CryptoKey }> {
+  async signingKey(): Promise<{ kid: string; privateKey: KeyObject }> {
     await this.refreshIfStale();
     const active = this.keys.find((k) => !k.row.retiredAt && k.privateKey);
     if (!active?.privateKey) throw new Error('no active signing key: run npm run keys:rotate');
@@ -53,7 +56,7 @@ export class KeyStore {
   }
 
   /** The public key for `kid`, looking in the database once more for keys rotated by another process. */
-  async verificationKey(kid: string): Promise<CryptoKey | undefined> {
+  async verificationKey(kid: string): Promise<KeyObject | undefined> {
     await this.refreshIfStale();
     let key = this.published().find((k) => k.row.kid === kid);
     // Another process may have rotated: look once more, at most once a second, for a published kid.
@@ -107,14 +110,12 @@ export class KeyStore {
   private async load() {
     const startedAt = Date.now();
     const rows = await listPublishedKeys(this.database.db, this.clock());
-    const keys = await Promise.all(
-      rows.map(async (row) => ({
-        row,
-        publicKey: (await importJWK(row.publicJwk as JWK, row.alg)) as CryptoKey,
-        // Retired keys only verify: their private halves stay in the database.
-        privateKey: row.retiredAt ? null : ((await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey),
-      })),
-    );
+    const keys = rows.map((row) => ({
+      row,
+      publicKey: createPublicKey({ key: row.publicJwk as JWK, format: 'jwk' }),
+      // Retired keys only verify: their private halves stay in the database.
+      privateKey: row.retiredAt ? null : createPrivateKey({ key: row.privateJwk as JWK, format: 'jwk' }),
+    }));
     // A read that began earlier (a refresh racing rotate()) must not replace a newer one.
     if (startedAt < this.loadedAt) return;
     this.keys = keys;

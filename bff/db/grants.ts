@@ -76,8 +76,22 @@ export function liveGrantsStatement(userId: string) {
 
 const date = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
 
+/** liveGrantsStatement as one string for a prepared statement (both `?` are the user id). */
+const LIVE_GRANTS = `
+  select json_group_array(json_array(
+    g.id, g.partner_id, g.role, g.platform_admin, json(g.products), g.expires_at, g.last_access_at,
+    t.id, t.name, t.kind, t.status, t.parent_id, r.id, r.state, r.removed_at, r.removed_by
+  )) as grants
+  from (
+    select * from access_grants
+    where user_id = ? and revoked_at is null and partner_id = (select home_tenant_id from users where id = ?)
+  ) g
+  join tenants t on t.id = g.customer_id and t.parent_id = g.partner_id
+  left join relationships r on r.partner_id = g.partner_id and r.customer_id = g.customer_id`;
+
 export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantRow[]> {
-  const [row] = await db.all<{ grants: string }>(liveGrantsStatement(userId));
+  const hot = hotStoreOf(db);
+  const [row] = hot ? [(await hot.get(LIVE_GRANTS, [userId, userId])) as { grants: string } | undefined] : await db.all<{ grants: string }>(liveGrantsStatement(userId));
   const tuples = JSON.parse(row?.grants ?? '[]') as unknown[][];
   const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, tParentId, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
     grant: {
@@ -100,7 +114,12 @@ export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantR
   return rows.sort((a, b) => (a.customer.name < b.customer.name ? -1 : a.customer.name > b.customer.name ? 1 : 0));
 }
 
-export async function listRecents(db: Tx, userId: string, limit: number) {
+export async function listRecents(db: Tx, userId: string, limit: number): Promise<{ tenantId: string; switchedAt: Date }[]> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const rows = await hot.all('select tenant_id, switched_at from recents where user_id = ? order by switched_at desc limit ?', [userId, limit]);
+    return rows.map((r) => ({ tenantId: String(r.tenant_id), switchedAt: new Date(Number(r.switched_at)) }));
+  }
   return db
     .select({ tenantId: recents.tenantId, switchedAt: recents.switchedAt })
     .from(recents)

@@ -20,7 +20,7 @@ const CHAIN = `
   select t.*,
     (select json_group_array(package_id) from tenant_packages where tenant_id = t.id) as packages,
     (select json_group_array(addon_id) from tenant_addons where tenant_id = t.id) as addons
-  from chain join tenants t on t.id = chain.id
+  from chain cross join tenants t on t.id = chain.id
   order by chain.depth desc`;
 
 /** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one statement. */
