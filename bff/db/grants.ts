@@ -1,6 +1,7 @@
 // Access grants, relationships and recents: the facts behind switching and role resolution.
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { Tx } from './client';
+import type { Database, Tx } from './client';
+import { auditStatement, type AuditEvent } from './audit';
 import { hotStoreOf, preparedOnce } from './prepared';
 import { toGrantRow, toRelationshipRow } from './row-mappers';
 import { accessGrants, recents, relationships, tenants, users } from './schema';
@@ -143,6 +144,29 @@ export async function recordSwitch(tx: Tx, grant: { id: string; userId: string; 
     .values({ userId: grant.userId, tenantId: grant.customerId, switchedAt: at })
     .onConflictDoUpdate({ target: [recents.userId, recents.tenantId], set: { switchedAt: at } });
   return true;
+}
+
+/**
+ * recordSwitch and the exchange's success audit in one write batch (one transaction on statements
+ * prepared once): the recents entry and the audit row are written only when the grant was still
+ * live at `at` (`changes() = 1` after the update). Committed without waiting for the disk
+ * (synchronous = NORMAL in WAL mode; docs/performance.md says what a power cut can lose). Returns
+ * false, writing nothing, when the grant was revoked or expired in the meantime.
+ */
+export async function recordSwitchAudited(database: Database, grant: { id: string; userId: string; customerId: string }, at: Date, audit: AuditEvent): Promise<boolean> {
+  const ms = at.getTime();
+  const [update] = await database.writeBatch(
+    [
+      { sql: 'update access_grants set last_access_at = ? where id = ? and revoked_at is null and (expires_at is null or expires_at > ?)', args: [ms, grant.id, ms] },
+      {
+        sql: 'insert into recents (user_id, tenant_id, switched_at) select ?, ?, ? where changes() = 1 on conflict (user_id, tenant_id) do update set switched_at = excluded.switched_at',
+        args: [grant.userId, grant.customerId, ms],
+      },
+      auditStatement(audit, 'changes() = 1'),
+    ],
+    { durable: false },
+  );
+  return update!.changes === 1;
 }
 
 export async function revokeGrant(tx: Tx, grantId: string, at: Date) {
