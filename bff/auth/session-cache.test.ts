@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const me = (token: string) => w.app.request('/v1/me/context', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+const me = async (token: string) => (await w.app.request('/v1/me/context', { headers: { authorization: `Bearer ${token}` } })).status;
 const jtiOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti as string;
 
 describe('a session token accepted before', () => {
