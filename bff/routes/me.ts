@@ -11,7 +11,7 @@ import type { UserWithHome } from '../db/users';
 import { listLiveGrants, listRecents } from '../db/grants';
 import { toUserFact } from '../db/access-facts';
 import { ContextCache, type BuiltContext } from '../db/context-cache';
-import { contextVersion } from '../db/context-versions';
+import { contextVersion, versionReadWith } from '../db/context-versions';
 import { toTenantFact } from '../db/tenants';
 import { resolveEntry } from '../domain/access';
 import { requireCaller } from '../middleware/auth';
@@ -73,8 +73,9 @@ export const meRoutes = (deps: AppDeps) => {
     const caller = c.get('caller');
     const now = deps.clock();
     const userId = caller.user.id;
-    // Read before building: a write landing during the build makes the next request rebuild.
-    const version = await contextVersion(deps.database.db, userId);
+    // Read before building (by the session check's user look-up, or here): a write landing during
+    // the build makes the next request rebuild.
+    const version = versionReadWith(caller) ?? (await contextVersion(deps.database.db, userId));
     let built = cache.fresh(userId, version, now.getTime());
     if (!built) cache.store(userId, (built = await buildContext(deps, caller, version, now)));
 

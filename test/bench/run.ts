@@ -162,7 +162,9 @@ async function main() {
       exchange: {
         name: 'POST /oauth/token, random switches (audited)',
         origin: () => bff.url,
-        requests: pairs.map((p) => ({ path: '/oauth/token', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: exchangeBody(p.session.token, p.tenant) })),
+        // Not the scale analyst: every switch changes their context (recents, last access), and the
+        // whole-list row measures it unchanged.
+        requests: pairs.filter((p) => p.session.id !== SCALE_ANALYST.id).map((p) => ({ path: '/oauth/token', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: exchangeBody(p.session.token, p.tenant) })),
         connections: CONNECTIONS,
         // 400 invalid_target: a pending relationship, an expired grant, another partner's client.
         expect: [200, 400],
