@@ -1,6 +1,7 @@
 // Tenant queries: the hierarchy chain with subscriptions, and status and allow-list writes.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { contextVersion } from './context-versions';
 import { hotStoreOf } from './prepared';
 import { toTenantRow } from './row-mappers';
 import { tenants } from './schema';
@@ -23,11 +24,39 @@ const CHAIN = `
   from chain cross join tenants t on t.id = chain.id
   order by chain.depth desc`;
 
-/** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one statement. */
-export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
+/**
+ * Chains read through the hot store, kept per tenant while the '*' context version stands: every
+ * write to tenants, tenant_packages and tenant_addons moves it (migration 0005's triggers). An
+ * unknown tenant is never kept (inserting it moves no version). Treat a returned chain as read-only.
+ */
+const chainsSeen = new WeakMap<object, { everyone: string; chains: Map<string, ChainLink[]> }>();
+const MAX_CHAINS_SEEN = 20_000;
+
+/**
+ * The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one
+ * statement, or none when cached. `everyoneVersion`: the '*' context version when this request
+ * already read it (read here otherwise).
+ */
+export async function tenantChain(db: Tx, id: string, everyoneVersion?: string): Promise<ChainLink[]> {
   const hot = hotStoreOf(db);
+  if (hot) {
+    const everyone = everyoneVersion ?? (await contextVersion(db, '')).split('.')[1]!;
+    let seen = chainsSeen.get(hot);
+    if (seen?.everyone !== everyone) chainsSeen.set(hot, (seen = { everyone, chains: new Map() }));
+    const cached = seen.chains.get(id);
+    if (cached) return cached;
+    const chain = toChain(await hot.all(CHAIN, [id]));
+    if (chain.length) {
+      if (seen.chains.size >= MAX_CHAINS_SEEN) seen.chains.delete(seen.chains.keys().next().value!);
+      seen.chains.set(id, chain);
+    }
+    return chain;
+  }
   const [before, after] = CHAIN.split('?') as [string, string];
-  const rows = hot ? await hot.all(CHAIN, [id]) : await db.all<Record<string, unknown>>(sql`${sql.raw(before)}${id}${sql.raw(after)}`);
+  return toChain(await db.all<Record<string, unknown>>(sql`${sql.raw(before)}${id}${sql.raw(after)}`));
+}
+
+function toChain(rows: Record<string, unknown>[]): ChainLink[] {
   return rows.map((r) => ({
     ...toTenantRow(r),
     packages: JSON.parse(String(r.packages)) as string[],

@@ -78,3 +78,39 @@ CREATE TRIGGER `context_versions_relationship_delete` AFTER DELETE ON `relations
 BEGIN
   INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
+--> statement-breakpoint
+-- Tenant chains with their subscriptions are cached by the '*' version too (bff/db/tenants.ts).
+CREATE TRIGGER `context_versions_tenant_delete` AFTER DELETE ON `tenants`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_package_insert` AFTER INSERT ON `tenant_packages`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_package_update` AFTER UPDATE ON `tenant_packages`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_package_delete` AFTER DELETE ON `tenant_packages`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_addon_insert` AFTER INSERT ON `tenant_addons`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_addon_update` AFTER UPDATE ON `tenant_addons`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `context_versions_addon_delete` AFTER DELETE ON `tenant_addons`
+BEGIN
+  INSERT INTO `context_versions` (`scope`, `version`) VALUES ('*', 1) ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
+END;
