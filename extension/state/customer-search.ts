@@ -101,8 +101,8 @@ export function createCustomerSearch(names: readonly string[], shown = SHOWN_HIT
       if (!needle) return query.trim() ? { ids: [], total: 0 } : { ids: Array.from({ length: Math.min(shown, lower.length) }, (_, i) => i), total: lower.length };
       const first = inOrderMatches(needle);
       const second = needle.length >= TYPO_MIN_LENGTH && first.length < ENOUGH_HITS ? typoMatches(needle, first) : [];
-      const ids = ranked(inOrder, lower, needle, first, shown);
-      ids.push(...ranked(typos, lower, needle, second, shown - ids.length));
+      const firstIds = ranked(inOrder, lower, needle, first, shown);
+      const ids = firstIds.concat(ranked(typos, lower, needle, second, shown - firstIds.length));
       return { ids, total: first.length + second.length };
     },
   };
