@@ -9,6 +9,8 @@ const bffUrl = process.env.WXT_BFF_URL ?? 'http://127.0.0.1:8787';
 const consoleUrl = process.env.WXT_CONSOLE_URL ?? 'http://127.0.0.1:8788';
 const portless = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
 const hostPermissions = [...new Set([portless(bffUrl), portless(consoleUrl)])];
+// The in-page switcher's script, imported by the console content script on first use (extension/README.md, "Performance").
+const inPageSwitcher = 'in-page-switcher.js';
 
 export default defineConfig({
   srcDir: 'extension',
@@ -16,12 +18,14 @@ export default defineConfig({
   modulesDir: 'extension/modules',
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // WXT_SOURCEMAP=1 for source maps, to see what a bundle is made of.
+  vite: () => ({ plugins: [preact()], build: process.env.WXT_SOURCEMAP ? { sourcemap: true } : {} }),
   manifest: ({ browser }) => ({
     name: 'MSP Switchboard',
     description: 'Customer switcher, white-label preview and entitlement explainer for MSP analysts.',
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? hostPermissions : [])],
     ...(browser === 'firefox' ? {} : { host_permissions: hostPermissions }),
+    web_accessible_resources: browser === 'firefox' ? [inPageSwitcher] : [{ resources: [inPageSwitcher], matches: [portless(consoleUrl)] }],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the customer switcher' },
       'open-in-page-switcher': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the customer switcher on the console page' },

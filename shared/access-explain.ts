@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema, tenantSummarySchema } from './common';
 import { PERMISSIONS } from './catalogue';
 
 export const explainQuerySchema = z.strictObject({
-  user: idSchema.optional(),
+  user: z.optional(idSchema),
   tenant: idSchema,
-  permission: z
-    .string()
-    .max(64)
-    .refine((p) => PERMISSIONS.has(p), { message: 'unknown permission: see GET /v1/catalogue for the list' })
-    .optional(),
+  permission: z.optional(
+    z.string().check(
+      z.maxLength(64, 'a permission is at most 64 characters'),
+      z.refine((p) => PERMISSIONS.has(p), { message: 'unknown permission: see GET /v1/catalogue for the list' }),
+    ),
+  ),
 });
 export type ExplainQuery = z.infer<typeof explainQuerySchema>;
 
@@ -21,14 +22,12 @@ export const explainResponseSchema = z.object({
   summary: z.string(),
   user: z.object({ id: z.string(), email: z.string() }),
   /** Null when the tenant is unknown or invisible to the caller: the two look the same. */
-  tenant: tenantSummarySchema.nullable(),
-  permission: z.string().nullable(),
-  via: z.enum(['home_tenant', 'grant']).nullable(),
-  role: z.string().nullable(),
+  tenant: z.nullable(tenantSummarySchema),
+  permission: z.nullable(z.string()),
+  via: z.nullable(z.enum(['home_tenant', 'grant'])),
+  role: z.nullable(z.string()),
   platform_admin: z.boolean(),
-  grant: z
-    .object({ id: z.string(), expires_at: instantSchema.nullable(), products: z.array(z.string()), revoked_at: instantSchema.nullable() })
-    .nullable(),
+  grant: z.nullable(z.object({ id: z.string(), expires_at: z.nullable(instantSchema), products: z.array(z.string()), revoked_at: z.nullable(instantSchema) })),
   effective_permissions: z.array(z.string()),
   reasons: z.array(reasonSchema),
   evaluated_at: instantSchema,

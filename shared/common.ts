@@ -1,7 +1,13 @@
-import { z } from 'zod';
+// zod/mini (functional checks, tree-shakable): the extension's content script and popup carry only
+// the validators they use (extension/README.md, "Performance"). Same schemas, same inferred types.
+import * as z from 'zod/mini';
 
 /** Tenant, user and grant ids: short opaque strings. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+export const idSchema = z.string().check(
+  z.minLength(1, 'an id is at least 1 character'),
+  z.maxLength(64, 'an id is at most 64 characters'),
+  z.regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -'),
+);
 
 /** Instants travel as ISO 8601 strings in UTC. */
 export const instantSchema = z.iso.datetime();
@@ -22,6 +28,6 @@ export const userSummarySchema = z.object({
   email: z.string(),
   name: z.string(),
   home_tenant: tenantSummarySchema,
-  role: z.string().nullable(),
+  role: z.nullable(z.string()),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema, tenantSummarySchema } from './common';
 
 export const tenantParamSchema = z.strictObject({ tenantId: idSchema });
@@ -16,8 +16,8 @@ const entitlementSchema = z.object({
 export const entitlementsResponseSchema = z.object({
   tenant: tenantSummarySchema,
   packages: z.array(entitlementSchema),
-  addons: z.array(entitlementSchema.extend({ package: z.string() })),
-  permission_sets: z.array(entitlementSchema.extend({ package: z.string().nullable() })),
+  addons: z.array(z.extend(entitlementSchema, { package: z.string() })),
+  permission_sets: z.array(z.extend(entitlementSchema, { package: z.nullable(z.string()) })),
   evaluated_at: instantSchema,
 });
 export type EntitlementsResponse = z.infer<typeof entitlementsResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // RFC 8693 token exchange: the wire contract of POST /oauth/token, /oauth/introspect and /oauth/revoke.
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -20,14 +20,14 @@ export const OAUTH_ERROR_CODES = [
 ] as const;
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
 
-export const oauthErrorSchema = z.object({ error: z.enum(OAUTH_ERROR_CODES), error_description: z.string().optional() });
+export const oauthErrorSchema = z.object({ error: z.enum(OAUTH_ERROR_CODES), error_description: z.optional(z.string()) });
 export type OAuthError = z.infer<typeof oauthErrorSchema>;
 
 export const tokenExchangeResponseSchema = z.object({
   access_token: z.string(),
   issued_token_type: z.literal(ACCESS_TOKEN_TYPE),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().positive(),
+  expires_in: z.int().check(z.positive()),
   scope: z.string(),
 });
 export type TokenExchangeResponse = z.infer<typeof tokenExchangeResponseSchema>;

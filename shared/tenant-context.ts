@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { instantSchema, tenantStatusSchema, tenantSummarySchema, userSummarySchema } from './common';
 
 export const blockedReasonSchema = z.object({ code: z.string(), message: z.string() });
@@ -10,13 +10,13 @@ export const customerEntrySchema = z.object({
   status: tenantStatusSchema,
   relationship: z.enum(['pending', 'approved', 'removed', 'missing']),
   switchable: z.boolean(),
-  blocked: blockedReasonSchema.nullable(),
+  blocked: z.nullable(blockedReasonSchema),
   grant_id: z.string(),
-  role: z.string().nullable(),
+  role: z.nullable(z.string()),
   platform_admin: z.boolean(),
   products: z.array(z.string()),
-  expires_at: instantSchema.nullable(),
-  last_access_at: instantSchema.nullable(),
+  expires_at: z.nullable(instantSchema),
+  last_access_at: z.nullable(instantSchema),
 });
 export type CustomerEntry = z.infer<typeof customerEntrySchema>;
 

@@ -75,6 +75,28 @@ export function createTokenService(deps: Deps) {
     return key;
   };
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  /**
+   * Session tokens this process has verified, by the whole token: the signature check (the largest
+   * cost of every authenticated request) is done once per token. A hit is still checked for expiry,
+   * for its key being published (the key store's bound on staleness applies, as before) and, in the
+   * database, for revocation (another instance may have revoked it).
+   */
+  const verifiedSessions = new Map<string, { identity: Identity; kid: string; expiresAtMs: number }>();
+  const MAX_VERIFIED_SESSIONS = 10_000;
+  async function verifiedBefore(token: string): Promise<Identity | undefined> {
+    const hit = verifiedSessions.get(token);
+    if (!hit) return undefined;
+    if (clock().getTime() >= hit.expiresAtMs || !(await keys.verificationKey(hit.kid))) {
+      verifiedSessions.delete(token);
+      return undefined;
+    }
+    if (await deps.isRevoked(hit.identity.jti!)) throw new TokenError('token has been revoked');
+    return hit.identity;
+  }
+  function rememberVerified(token: string, identity: Identity, kid: string) {
+    if (verifiedSessions.size >= MAX_VERIFIED_SESSIONS) verifiedSessions.delete(verifiedSessions.keys().next().value!);
+    verifiedSessions.set(token, { identity, kid, expiresAtMs: identity.expiresAt.getTime() });
+  }
 
   async function sign(payload: JWTPayload, typ: string, expiresAt: Date, audience: string | string[], subject: string, jti: string = randomUUID()) {
     const { kid, privateKey } = await keys.signingKey();
@@ -135,6 +157,8 @@ export function createTokenService(deps: Deps) {
 
     /** A sign-in token: our session token, or the trusted external issuer's. Never a customer token. */
     async verifyIdentity(token: string): Promise<Identity> {
+      const known = await verifiedBefore(token);
+      if (known) return known;
       let header: ReturnType<typeof decodeProtectedHeader>;
       let unverified: JWTPayload;
       if (!isCanonicalCompactJws(token)) throw new TokenError('not a JWT in compact form');
@@ -150,13 +174,15 @@ export function createTokenService(deps: Deps) {
           throw new TokenError('a customer access token cannot be exchanged or used as a sign-in');
         }
         const payload = await verifySession(token);
-        return {
+        const identity: Identity = {
           source: 'session',
           userId: String(payload.sub),
           email: typeof payload.email === 'string' ? payload.email : null,
           jti: String(payload.jti),
           expiresAt: new Date(payload.exp! * 1000),
         };
+        rememberVerified(token, Object.freeze(identity), String(header.kid));
+        return identity;
       }
       const external = config.externalIssuer;
       if (!external || !externalJwks || unverified.iss !== external.issuer) {

@@ -5,6 +5,9 @@ import { computeEntitlements, type Entitlements } from '../domain/entitlements';
 import { findDecidingGrant, findRelationship } from './grants';
 import { tenantChain, toTenantFact, type ChainLink } from './tenants';
 import type { UserRow, UserWithHome } from './users';
+import { versionReadWith } from './context-versions';
+
+const entitlementsOf = new WeakMap<ChainLink[], Entitlements>();
 
 export const toUserFact = (u: UserRow): UserFact => ({ id: u.id, email: u.email, status: u.status, homeTenantId: u.homeTenantId });
 
@@ -16,8 +19,9 @@ export interface LoadedFacts {
 
 /** Facts for `subject` entering `tenantId`, or undefined when the tenant does not exist. The three look-ups run whether it exists or not. */
 export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: string): Promise<LoadedFacts | undefined> {
+  const everyone = versionReadWith(subject)?.split('.')[1];
   const [chain, grant, relationship] = await Promise.all([
-    tenantChain(db, tenantId),
+    tenantChain(db, tenantId, everyone),
     findDecidingGrant(db, subject.user.id, tenantId),
     findRelationship(db, subject.user.homeTenantId, tenantId),
   ]);
@@ -44,13 +48,15 @@ export async function loadAccessFacts(db: Tx, subject: UserWithHome, tenantId: s
         }
       : null,
   };
-  let entitlements: Entitlements | undefined;
-  // Computed only once the caller may see the tenant: a forbidden tenant costs what an unknown one does.
+  // Computed only once the caller may see the tenant: a forbidden tenant costs what an unknown one
+  // does. Once per chain: a cached chain (bff/db/tenants.ts) keeps its entitlements with it.
   return {
     facts,
     chain,
     get entitlements() {
-      return (entitlements ??= computeEntitlements(chain));
+      let entitlements = entitlementsOf.get(chain);
+      if (!entitlements) entitlementsOf.set(chain, (entitlements = computeEntitlements(chain)));
+      return entitlements;
     },
   };
 }

@@ -7,6 +7,8 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { BUSY_BUDGET_MS, DatabaseUnavailableError, faultName, isUnavailableError, retryWhileBusy } from './busy-retry';
+import { clientHotStore, embeddedHotStore, type BatchResult, type HotStore, type Statement } from './hot-store';
+import { registerHotStore } from './prepared';
 import * as schema from './schema';
 
 export { DatabaseBusyError, DatabaseUnavailableError } from './busy-retry';
@@ -28,6 +30,15 @@ export interface Database {
    * false`, an embedded file commits it without waiting for the disk (see `counterClient`).
    */
   writeAtomic<T>(fn: (client: Client) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
+  /**
+   * The hot paths' write: `statements` in one transaction on statements prepared once (embedded
+   * file) or one `client.batch` (remote), on the same queue and with the same retries as `write`.
+   * `durable: false` commits with synchronous = NORMAL (docs/performance.md says what a power cut
+   * can lose).
+   */
+  writeBatch(statements: Statement[], options?: { durable?: boolean }): Promise<BatchResult[]>;
+  /** Hot reads on statements prepared once (bff/db/hot-store.ts). */
+  hot: HotStore;
   close(): void;
 }
 
@@ -73,10 +84,12 @@ export async function openDatabase(options: { url: string; authToken?: string })
   // statements in progress"; libsql 0.5.29): retries start on fresh connections. They start at the
   // beginning of a timer callback, when no statement of this process holds a connection (only a
   // transaction could, and every transaction goes through the queue below).
+  const hot = onDisk ? embeddedHotStore(options.url.slice('file:'.length), BUSY_TIMEOUT_MS) : clientHotStore(client);
   const beforeRetry = onDisk
     ? async () => {
         await client.reconnect();
         await counters?.reconnect();
+        await hot.reconnect();
         countersReady = false;
       }
     : undefined;
@@ -87,6 +100,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
   const reopen = async () => {
     await client.reconnect();
     await counters?.reconnect();
+    await hot.reconnect();
     countersReady = false;
     opened = fileIdentity(path);
   };
@@ -119,6 +133,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
     }
   };
   const db = drizzle(client, { schema });
+  registerHotStore(db, hot);
   await retryWhileBusy(
     async () => {
       // WAL is a property of the database file, so it holds for every connection.
@@ -147,7 +162,10 @@ export async function openDatabase(options: { url: string; authToken?: string })
     client,
     write: (fn) => enqueue(() => db.transaction((tx) => fn(tx))),
     writeAtomic: (fn, { durable = true } = {}) => enqueue(async () => fn(durable ? client : await counterClient())),
+    writeBatch: (statements, { durable = true } = {}) => enqueue(() => hot.batch(statements, durable)),
+    hot,
     close: () => {
+      hot.close();
       counters?.close();
       client.close();
     },

@@ -1,7 +1,9 @@
 // Access grants, relationships and recents: the facts behind switching and role resolution.
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { Tx } from './client';
-import { preparedOnce } from './prepared';
+import type { Database, Tx } from './client';
+import { auditStatement, type AuditEvent } from './audit';
+import { hotStoreOf, preparedOnce } from './prepared';
+import { toGrantRow, toRelationshipRow } from './row-mappers';
 import { accessGrants, recents, relationships, tenants, users } from './schema';
 
 export type GrantRow = typeof accessGrants.$inferSelect;
@@ -9,6 +11,14 @@ export type RelationshipRow = typeof relationships.$inferSelect;
 
 /** The grant that decides access: the live one, else the most recently revoked. */
 export async function findDecidingGrant(db: Tx, userId: string, customerId: string): Promise<GrantRow | undefined> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const row = await hot.get(
+      'select * from access_grants where user_id = ? and customer_id = ? order by revoked_at is not null, granted_at desc limit 1',
+      [userId, customerId],
+    );
+    return row && toGrantRow(row);
+  }
   const statement = preparedOnce(db, 'grants.deciding', () =>
     db
       .select()
@@ -22,6 +32,11 @@ export async function findDecidingGrant(db: Tx, userId: string, customerId: stri
 }
 
 export async function findRelationship(db: Tx, partnerId: string, customerId: string): Promise<RelationshipRow | undefined> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const row = await hot.get('select * from relationships where partner_id = ? and customer_id = ?', [partnerId, customerId]);
+    return row && toRelationshipRow(row);
+  }
   const statement = preparedOnce(db, 'relationships.pair', () =>
     db
       .select()
@@ -62,8 +77,22 @@ export function liveGrantsStatement(userId: string) {
 
 const date = (ms: unknown) => (typeof ms === 'number' ? new Date(ms) : null);
 
+/** liveGrantsStatement as one string for a prepared statement (both `?` are the user id). */
+const LIVE_GRANTS = `
+  select json_group_array(json_array(
+    g.id, g.partner_id, g.role, g.platform_admin, json(g.products), g.expires_at, g.last_access_at,
+    t.id, t.name, t.kind, t.status, t.parent_id, r.id, r.state, r.removed_at, r.removed_by
+  )) as grants
+  from (
+    select * from access_grants
+    where user_id = ? and revoked_at is null and partner_id = (select home_tenant_id from users where id = ?)
+  ) g
+  join tenants t on t.id = g.customer_id and t.parent_id = g.partner_id
+  left join relationships r on r.partner_id = g.partner_id and r.customer_id = g.customer_id`;
+
 export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantRow[]> {
-  const [row] = await db.all<{ grants: string }>(liveGrantsStatement(userId));
+  const hot = hotStoreOf(db);
+  const [row] = hot ? [(await hot.get(LIVE_GRANTS, [userId, userId])) as { grants: string } | undefined] : await db.all<{ grants: string }>(liveGrantsStatement(userId));
   const tuples = JSON.parse(row?.grants ?? '[]') as unknown[][];
   const rows = tuples.map(([id, partnerId, role, platformAdmin, products, expiresAt, lastAccessAt, tId, tName, tKind, tStatus, tParentId, rId, rState, rRemovedAt, rRemovedBy]): LiveGrantRow => ({
     grant: {
@@ -86,7 +115,12 @@ export async function listLiveGrants(db: Tx, userId: string): Promise<LiveGrantR
   return rows.sort((a, b) => (a.customer.name < b.customer.name ? -1 : a.customer.name > b.customer.name ? 1 : 0));
 }
 
-export async function listRecents(db: Tx, userId: string, limit: number) {
+export async function listRecents(db: Tx, userId: string, limit: number): Promise<{ tenantId: string; switchedAt: Date }[]> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const rows = await hot.all('select tenant_id, switched_at from recents where user_id = ? order by switched_at desc limit ?', [userId, limit]);
+    return rows.map((r) => ({ tenantId: String(r.tenant_id), switchedAt: new Date(Number(r.switched_at)) }));
+  }
   return db
     .select({ tenantId: recents.tenantId, switchedAt: recents.switchedAt })
     .from(recents)
@@ -110,6 +144,29 @@ export async function recordSwitch(tx: Tx, grant: { id: string; userId: string; 
     .values({ userId: grant.userId, tenantId: grant.customerId, switchedAt: at })
     .onConflictDoUpdate({ target: [recents.userId, recents.tenantId], set: { switchedAt: at } });
   return true;
+}
+
+/**
+ * recordSwitch and the exchange's success audit in one write batch (one transaction on statements
+ * prepared once): the recents entry and the audit row are written only when the grant was still
+ * live at `at` (`changes() = 1` after the update). Committed without waiting for the disk
+ * (synchronous = NORMAL in WAL mode; docs/performance.md says what a power cut can lose). Returns
+ * false, writing nothing, when the grant was revoked or expired in the meantime.
+ */
+export async function recordSwitchAudited(database: Database, grant: { id: string; userId: string; customerId: string }, at: Date, audit: AuditEvent): Promise<boolean> {
+  const ms = at.getTime();
+  const [update] = await database.writeBatch(
+    [
+      { sql: 'update access_grants set last_access_at = ? where id = ? and revoked_at is null and (expires_at is null or expires_at > ?)', args: [ms, grant.id, ms] },
+      {
+        sql: 'insert into recents (user_id, tenant_id, switched_at) select ?, ?, ? where changes() = 1 on conflict (user_id, tenant_id) do update set switched_at = excluded.switched_at',
+        args: [grant.userId, grant.customerId, ms],
+      },
+      auditStatement(audit, 'changes() = 1'),
+    ],
+    { durable: false },
+  );
+  return update!.changes === 1;
 }
 
 export async function revokeGrant(tx: Tx, grantId: string, at: Date) {

@@ -3,7 +3,7 @@
 // loses updates under concurrency: shared/RECIPES.md); several keys of one request, and the
 // occasional sweep, go in one batch: one transaction, one commit, one round trip.
 import { getTableName } from 'drizzle-orm';
-import type { InStatement } from '@libsql/client';
+import type { Statement } from './hot-store';
 import type { Database } from './client';
 import { rateLimitWindows as t } from './schema';
 
@@ -37,24 +37,21 @@ const SWEEP = `delete from ${table} where rowid in (select rowid from ${table} w
  * windows that expired before `sweep.before`.
  */
 export async function countHits(database: Database, hits: WindowHit[], sweep?: { before: number; limit: number }): Promise<(number | undefined)[]> {
-  const statements: InStatement[] = hits.map((hit, i) => ({
+  const statements: Statement[] = hits.map((hit, i) => ({
     sql: i === 0 ? UPSERT : upsertIfWithin(i),
     args: [hit.key, hit.windowStart, hit.expiresAt, ...hits.slice(0, i).flatMap((e) => [e.key, e.windowStart, e.limit])],
   }));
   if (sweep) statements.push({ sql: SWEEP, args: [sweep.before, sweep.limit] });
   // Not durable: a power cut forgetting the last few hits only loosens one window (bff/db/client.ts).
-  const results = await database.writeAtomic(
-    (client) => (statements.length === 1 ? client.execute(statements[0]!).then((r) => [r]) : client.batch(statements, 'write')),
-    { durable: false },
-  );
+  const results = await database.writeBatch(statements, { durable: false });
   return hits.map((_, i) => {
-    const value = results[i]!.rows[0]?.[0];
+    const value = results[i]!.rows[0]?.[count];
     return value === undefined || value === null ? undefined : Number(value);
   });
 }
 
 /** The count of `key`'s window starting at `windowStart` (0 when it has none). Counts nothing. */
 export async function windowCount(database: Database, key: string, windowStart: number): Promise<number> {
-  const result = await database.client.execute({ sql: COUNT_OF, args: [key, windowStart] });
-  return Number(result.rows[0]?.[0] ?? 0);
+  const row = await database.hot.get(COUNT_OF, [key, windowStart]);
+  return Number(row?.[count] ?? 0);
 }

@@ -114,6 +114,8 @@ export const accessGrants = sqliteTable(
   },
   (t) => [
     index('access_grants_user_idx').on(t.userId, t.revokedAt),
+    // The deciding grant of one (user, customer) pair, revoked ones included, without a scan of the user's grants.
+    index('access_grants_user_customer_idx').on(t.userId, t.customerId),
     uniqueIndex('access_grants_one_live_per_customer').on(t.userId, t.customerId).where(sql`revoked_at is null`),
   ],
 );
@@ -200,3 +202,5 @@ export const rateLimitWindows = sqliteTable(
 export * from './schema-branding';
 
 export * from './schema-access-admin';
+
+export * from './schema-hot-paths';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { startTestWorld, SEEDED_AT, type TestWorld } from '../../test/helpers/test-server';
 import { DEMO } from './seed';
-import { tenants } from './schema';
+import { tenantAddons, tenantPackages, tenants } from './schema';
 import { tenantChain } from './tenants';
 
 let world: TestWorld;
@@ -23,6 +23,21 @@ describe('tenants', () => {
     expect(chain[2]!.addons).not.toContain('process_automation');
     expect(chain[1]!.kind).toBe('partner');
     expect(await tenantChain(world.database.db, 't_nope')).toEqual([]);
+  });
+
+  it('serves a cached chain only while nothing it shows was written: subscriptions, names, a new tenant', async () => {
+    const db = world.database.db;
+    const before = await tenantChain(db, DEMO.tenants.globex);
+    expect(await tenantChain(db, DEMO.tenants.globex)).toBe(before); // cached
+    await world.database.write((tx) => tx.delete(tenantAddons).where(eq(tenantAddons.tenantId, DEMO.tenants.globex)));
+    expect((await tenantChain(db, DEMO.tenants.globex))[2]!.addons).toEqual([]);
+    await world.database.write((tx) => tx.delete(tenantPackages).where(and(eq(tenantPackages.tenantId, DEMO.tenants.globex), eq(tenantPackages.packageId, 'event_incident_management'))));
+    expect((await tenantChain(db, DEMO.tenants.globex))[2]!.packages).toEqual(['hybrid_discovery_monitoring']);
+    await world.database.write((tx) => tx.update(tenants).set({ name: 'Contoso Renamed' }).where(eq(tenants.id, DEMO.tenants.contoso)));
+    expect((await tenantChain(db, DEMO.tenants.globex))[1]!.name).toBe('Contoso Renamed');
+    expect(await tenantChain(db, 't_new_client')).toEqual([]);
+    await world.database.write((tx) => tx.insert(tenants).values({ id: 't_new_client', kind: 'client', parentId: DEMO.tenants.contoso, name: 'New', country: 'US', timezone: 'UTC', createdAt: SEEDED_AT }));
+    expect((await tenantChain(db, 't_new_client')).map((t) => t.id)).toEqual([DEMO.tenants.northwind, DEMO.tenants.contoso, 't_new_client']);
   });
 
   it('keeps e-mail domains unique across tenants and immutable once set (seed 002)', async () => {

@@ -1,38 +1,64 @@
 // Tenant queries: the hierarchy chain with subscriptions, and status and allow-list writes.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
-import { tenantAddons, tenantPackages, tenants } from './schema';
+import { contextVersion } from './context-versions';
+import { hotStoreOf } from './prepared';
+import { toTenantRow } from './row-mappers';
+import { tenants } from './schema';
 import type { SubscriptionFacts } from '../domain/entitlements';
 import type { TenantFact } from '../domain/access';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type ChainLink = TenantRow & SubscriptionFacts;
 
-/** The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one statement. */
-export async function tenantChain(db: Tx, id: string): Promise<ChainLink[]> {
-  const rows = await db.all<Record<string, unknown>>(sql`
-    with recursive chain(id, parent_id, depth) as (
-      select id, parent_id, 0 from ${tenants} where id = ${id}
-      union all
-      select t.id, t.parent_id, chain.depth + 1 from ${tenants} t join chain on t.id = chain.parent_id where chain.depth < 8
-    )
-    select t.*,
-      (select json_group_array(package_id) from ${tenantPackages} where tenant_id = t.id) as packages,
-      (select json_group_array(addon_id) from ${tenantAddons} where tenant_id = t.id) as addons
-    from chain join ${tenants} t on t.id = chain.id
-    order by chain.depth desc`);
+/** The tenant and its ancestors (root first), each with its subscriptions as JSON arrays. */
+const CHAIN = `
+  with recursive chain(id, parent_id, depth) as (
+    select id, parent_id, 0 from tenants where id = ?
+    union all
+    select t.id, t.parent_id, chain.depth + 1 from tenants t join chain on t.id = chain.parent_id where chain.depth < 8
+  )
+  select t.*,
+    (select json_group_array(package_id) from tenant_packages where tenant_id = t.id) as packages,
+    (select json_group_array(addon_id) from tenant_addons where tenant_id = t.id) as addons
+  from chain cross join tenants t on t.id = chain.id
+  order by chain.depth desc`;
+
+/**
+ * Chains read through the hot store, kept per tenant while the '*' context version stands: every
+ * write to tenants, tenant_packages and tenant_addons moves it (migration 0005's triggers). An
+ * unknown tenant is never kept (inserting it moves no version). Treat a returned chain as read-only.
+ */
+const chainsSeen = new WeakMap<object, { everyone: string; chains: Map<string, ChainLink[]> }>();
+const MAX_CHAINS_SEEN = 20_000;
+
+/**
+ * The tenant and its ancestors, root first (SP, partner, client), each with its subscriptions: one
+ * statement, or none when cached. `everyoneVersion`: the '*' context version when this request
+ * already read it (read here otherwise).
+ */
+export async function tenantChain(db: Tx, id: string, everyoneVersion?: string): Promise<ChainLink[]> {
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const everyone = everyoneVersion ?? (await contextVersion(db, '')).split('.')[1]!;
+    let seen = chainsSeen.get(hot);
+    if (seen?.everyone !== everyone) chainsSeen.set(hot, (seen = { everyone, chains: new Map() }));
+    const cached = seen.chains.get(id);
+    if (cached) return cached;
+    const chain = toChain(await hot.all(CHAIN, [id]));
+    if (chain.length) {
+      if (seen.chains.size >= MAX_CHAINS_SEEN) seen.chains.delete(seen.chains.keys().next().value!);
+      seen.chains.set(id, chain);
+    }
+    return chain;
+  }
+  const [before, after] = CHAIN.split('?') as [string, string];
+  return toChain(await db.all<Record<string, unknown>>(sql`${sql.raw(before)}${id}${sql.raw(after)}`));
+}
+
+function toChain(rows: Record<string, unknown>[]): ChainLink[] {
   return rows.map((r) => ({
-    id: String(r.id),
-    kind: r.kind as TenantRow['kind'],
-    parentId: typeof r.parent_id === 'string' ? r.parent_id : null,
-    name: String(r.name),
-    status: r.status as TenantRow['status'],
-    country: String(r.country),
-    timezone: String(r.timezone),
-    emailDomain: typeof r.email_domain === 'string' ? r.email_domain : null,
-    inheritsSubscriptions: r.inherits_subscriptions === 1,
-    ipAllowlist: JSON.parse(String(r.ip_allowlist ?? '[]')) as string[],
-    createdAt: new Date(Number(r.created_at)),
+    ...toTenantRow(r),
     packages: JSON.parse(String(r.packages)) as string[],
     addons: JSON.parse(String(r.addons)) as string[],
   }));

@@ -6,8 +6,7 @@ import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT, TOKEN_TYPES, type TokenExchang
 import { EXTENSION_CLIENT_ID } from '../config';
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
-import { recordAudit } from '../db/audit';
-import { recordSwitch } from '../db/grants';
+import { recordSwitchAudited } from '../db/grants';
 import { isDelegatedGrant, resolveAccess } from '../domain/access';
 import { enabledPackages } from '../domain/entitlements';
 import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
@@ -126,20 +125,16 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   );
   // Signed first, handed out only once this write has re-checked the grant: one revoked a moment
   // ago yields no token, and a success is recorded only for a token that leaves.
-  await deps.database.write(async (tx) => {
-    if (!(await recordSwitch(tx, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now))) {
-      throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
-    }
-    await recordAudit(tx, {
-      at: now,
-      action: 'token.exchange',
-      outcome: 'success',
-      actorUserId: user.user.id,
-      tenantId: tenant.id,
-      ip,
-      reason: decision.summary,
-      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
-    });
+  const recorded = await recordSwitchAudited(deps.database, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now, {
+    at: now,
+    action: 'token.exchange',
+    outcome: 'success',
+    actorUserId: user.user.id,
+    tenantId: tenant.id,
+    ip,
+    reason: decision.summary,
+    detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
   });
+  if (!recorded) throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
   return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: expiresIn, scope };
 }

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
 import type { RateLimit } from '../middleware/rate-limiter';
-import { recordAudit } from '../db/audit';
+import { auditStatement } from '../db/audit';
 import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { OAuthFailure } from './errors';
 
@@ -67,17 +67,17 @@ export const auditRefusals = (deps: AppDeps) =>
     const body = (await c.res.clone().json().catch(() => ({}))) as { error?: unknown; error_description?: unknown };
     const code = typeof body.error === 'string' ? body.error : String(c.res.status);
     const description = typeof body.error_description === 'string' ? body.error_description : '';
-    await deps.database.write((tx) =>
-      recordAudit(tx, {
-        at: deps.clock(),
-        action: 'token.exchange',
-        outcome: 'failure',
-        actorUserId: c.get('attempt')?.userId ?? null,
-        tenantId: c.get('audience') ?? null,
-        ip: deps.clientIp(c),
-        reason: `${code}: ${description}`,
-      }),
-    );
+    // As durable as the success audit (bff/db/grants.ts, recordSwitchAudited): committed before the answer leaves.
+    const event = {
+      at: deps.clock(),
+      action: 'token.exchange',
+      outcome: 'failure' as const,
+      actorUserId: c.get('attempt')?.userId ?? null,
+      tenantId: c.get('audience') ?? null,
+      ip: deps.clientIp(c),
+      reason: `${code}: ${description}`,
+    };
+    await deps.database.writeBatch([auditStatement(event)], { durable: false });
   });
 
 /** Marks a refusal as one not to audit (set by the OAuth error handler). */

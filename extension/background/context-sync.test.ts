@@ -4,7 +4,7 @@ import { tenantContextSchema } from '../../shared/tenant-context';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ANALYST_EMAIL, ANALYST_ID, DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
-import { contextCacheItem, type StoredSession } from '../utils/storage';
+import { contextCacheItem, contextHeadItem, pinnedCustomersItem, type StoredSession } from '../utils/storage';
 import { createContextSync } from './context-sync';
 import { createSession } from './session';
 
@@ -30,6 +30,19 @@ const sync = () => createContextSync({ bff: w.bff, now: w.now, onUnauthorized })
 const contextCalls = () => w.calls.filter((c) => c.path === '/v1/me/context').map((c) => c.status);
 
 describe('createContextSync against the BFF', () => {
+  it('stores the head of the context beside it: the pinned, recent and first customers, and the count of all', async () => {
+    await pinnedCustomersItem.setValue(['t_umbrella']);
+    expect(await sync().refresh(session)).toEqual({ ok: true });
+    const head = await contextHeadItem.getValue();
+    const whole = tenantContextSchema.parse(JSON.parse((await contextCacheItem.getValue())!.contextJson));
+    expect(head).toMatchObject({ userId: ANALYST_ID, etag: (await contextCacheItem.getValue())!.etag, customerCount: whole.customers.length });
+    const headContext = tenantContextSchema.parse(JSON.parse(head!.contextJson));
+    expect(headContext.customers.map((c) => c.tenant_id)).toContain('t_umbrella');
+    expect(headContext.customers).toEqual(whole.customers.filter((c) => headContext.customers.some((h) => h.tenant_id === c.tenant_id)));
+    await sync().clear();
+    expect(await contextHeadItem.getValue()).toBeNull();
+  });
+
   it('stores the analyst’s context with its ETag', async () => {
     expect(await sync().refresh(session)).toEqual({ ok: true });
     const cached = await contextCacheItem.getValue();

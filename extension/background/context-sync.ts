@@ -5,7 +5,9 @@ import type { Failure } from '../../shared/extension-messages';
 import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
 import { cachedContextOf } from '../utils/cached-context';
-import { contextCacheItem, type StoredSession } from '../utils/storage';
+import { contextHead } from '../state/context-head';
+import { parsePins } from '../utils/customer-prefs';
+import { contextCacheItem, contextHeadItem, pinnedCustomersItem, type StoredSession } from '../utils/storage';
 
 const parseJson = (text: string): unknown => {
   try {
@@ -38,8 +40,12 @@ export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient
     const text = await response.text();
     const parsed = tenantContextSchema.safeParse(parseJson(text));
     if (!parsed.success) return failure('bad_answer', 'The Switchboard service sent a tenant context that does not parse.');
-    // Stored as the text it arrived as (validated just above): see CachedContext.
-    await contextCacheItem.setValue({ userId: session.user.id, etag: response.headers.get('etag'), contextJson: text, fetchedAt: new Date(now()).toISOString() });
+    // Stored as the text it arrived as (validated just above): see CachedContext. The head first,
+    // so a page never pairs a new head with an older whole context for long.
+    const stored = { userId: session.user.id, etag: response.headers.get('etag'), fetchedAt: new Date(now()).toISOString() };
+    const head = contextHead(parsed.data, parsePins(await pinnedCustomersItem.getValue()));
+    await contextHeadItem.setValue({ ...stored, contextJson: JSON.stringify(head), customerCount: parsed.data.customers.length });
+    await contextCacheItem.setValue({ ...stored, contextJson: text });
     return { ok: true };
   }
 
@@ -55,7 +61,7 @@ export function createContextSync({ bff, now, onUnauthorized }: { bff: BffClient
     return (cache && cachedContextOf(cache, cache.userId)?.customers.find((c) => c.tenant_id === tenantId)) ?? null;
   }
 
-  return { refresh, entryOf, clear: () => contextCacheItem.removeValue() };
+  return { refresh, entryOf, clear: () => Promise.all([contextHeadItem.removeValue(), contextCacheItem.removeValue()]).then(() => undefined) };
 }
 
 export type ContextSync = ReturnType<typeof createContextSync>;

@@ -4,6 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest, TabCustomer } from '../../shared/extension-messages';
 import { ANALYST_USER, customer } from '../test-support/customers';
 import { fakeBackground, tellPage } from '../test-support/fake-background';
+import { contextCacheItem } from '../utils/storage';
+import { tenantContext } from '../test-support/customers';
+import { mountInPageSwitcher } from './in-page-switcher';
 import { InPageToolbar } from './in-page-toolbar';
 
 const USER = ANALYST_USER;
@@ -24,8 +27,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-async function open() {
-  render(<InPageToolbar urlTenantId="t_acme" />);
+async function open(loadSwitcher: () => Promise<typeof mountInPageSwitcher> = async () => mountInPageSwitcher) {
+  render(<InPageToolbar urlTenantId="t_acme" loadSwitcher={loadSwitcher} />);
   const toolbar = within(screen.getByRole('region', { name: 'MSP Switchboard' }));
   const line = () => screen.getByTestId('toolbar-customer');
   return { toolbar, line };
@@ -88,5 +91,24 @@ describe('InPageToolbar', () => {
     await tellPage({ type: 'tab.changed' });
     await waitFor(() => expect(toolbar.queryByRole('alert')).toBeNull());
     expect(line().textContent).toContain('Acting for Acme Retail');
+  });
+
+  it('loads the switcher when opened and shows it in the dialog, searchable', async () => {
+    await contextCacheItem.setValue({ userId: USER.id, etag: null, contextJson: JSON.stringify(tenantContext([ACME])), fetchedAt: ENDS });
+    let loads = 0;
+    const { toolbar } = await open(async () => (loads++, mountInPageSwitcher));
+    expect(loads).toBe(0); // a plain page load carries no switcher
+    fireEvent.click(await toolbar.findByRole('button', { name: 'Switch customer' }));
+    const dialog = within(await toolbar.findByRole('dialog', { name: 'Switch customer' }));
+    expect(await dialog.findByRole('combobox', { name: 'Search customers' })).toBeTruthy();
+    expect(await dialog.findByRole('option', { name: 'Acme Retail' })).toBeTruthy();
+    expect(loads).toBe(1);
+  });
+
+  it('says so when the switcher cannot load', async () => {
+    const { toolbar } = await open(() => Promise.reject(new Error('blocked')));
+    fireEvent.click(await toolbar.findByRole('button', { name: 'Switch customer' }));
+    const dialog = within(await toolbar.findByRole('dialog', { name: 'Switch customer' }));
+    expect((await dialog.findByRole('alert')).textContent).toContain('The switcher did not load (blocked)');
   });
 });

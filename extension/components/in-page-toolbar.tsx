@@ -8,10 +8,16 @@ import { customerChips } from '../state/customer-chips';
 import { parseMarks } from '../utils/customer-prefs';
 import { askBackground, onContentMessage } from '../utils/messaging';
 import { customerMarksItem } from '../utils/storage';
-import { openSwitcherStore, type SwitcherStore } from '../utils/switcher-store';
-import { SwitcherPanel } from './switcher-panel';
+import { loadInPageSwitcher } from '../utils/in-page-switcher-loader';
+import type { MountInPageSwitcher } from './in-page-switcher';
 
-export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
+interface Props {
+  urlTenantId: string | null;
+  /** How the switcher arrives (tests pass it in; a page loads its script on the first open). */
+  loadSwitcher?: () => Promise<MountInPageSwitcher>;
+}
+
+export function InPageToolbar({ urlTenantId, loadSwitcher = loadInPageSwitcher }: Props) {
   const [user, setUser] = useState<UserSummary | null>(null);
   const [tab, setTab] = useState<TabCustomer | null>(null);
   const [marks, setMarks] = useState<Record<string, CustomerMark>>({});
@@ -20,10 +26,27 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
   const [ended, setEnded] = useState<{ tenantId: string; name: string | null; message: string } | null>(null);
   const latestTab = useRef(tab);
   latestTab.current = tab;
-  // Opened with the switcher the first time, so plain page loads never read the whole context.
-  const [store, setStore] = useState<SwitcherStore | null>(null);
-  useEffect(() => () => store?.close(), [store]);
-  if (open && !store) setStore(openSwitcherStore());
+  // Loaded and mounted when opened, so plain page loads never carry it nor read the whole context.
+  const switcherBox = useRef<HTMLDivElement>(null);
+  const [switcherProblem, setSwitcherProblem] = useState<string | null>(null);
+  const userId = user?.id;
+  useEffect(() => {
+    if (!open || !userId) return;
+    let unmount: (() => void) | null = null;
+    let closed = false;
+    const close = () => setOpen(false);
+    loadSwitcher().then(
+      (mount) => {
+        if (!closed && switcherBox.current) unmount = mount(switcherBox.current, { userId, onClose: close, onSwitched: close });
+      },
+      (err: unknown) => setSwitcherProblem(`The switcher did not load (${err instanceof Error ? err.message : 'unknown error'}). Reload the page and try again.`),
+    );
+    return () => {
+      closed = true;
+      unmount?.();
+      setSwitcherProblem(null);
+    };
+  }, [open, userId]);
   const load = () => {
     void askBackground({ type: 'session.status' }).then((a) => setUser(a.ok ? a.user : null));
     void askBackground({ type: 'tab.customer' }).then((a) => {
@@ -102,9 +125,10 @@ export function InPageToolbar({ urlTenantId }: { urlTenantId: string | null }) {
           </button>
         </div>
       ) : null}
-      {open && user && store ? (
+      {open && user ? (
         <div class="toolbar-switcher" role="dialog" aria-label="Switch customer">
-          <SwitcherPanel store={store} userId={user.id} current={null} viewportHeight={280} onClose={() => setOpen(false)} onSwitched={() => setOpen(false)} />
+          {switcherProblem ? <p class="switcher-problem" role="alert">{switcherProblem}</p> : null}
+          <div ref={switcherBox} />
         </div>
       ) : null}
     </div>

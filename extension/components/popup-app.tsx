@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { UserSummary } from '../../shared/common';
 import { cachedContextOf } from '../utils/cached-context';
 import { askBackground } from '../utils/messaging';
+import { whenIdle } from '../utils/when-idle';
 import type { SwitcherStore } from '../utils/switcher-store';
 import { managesAccess } from '../state/access-admin-audience';
 import { MoreTimeContext } from './access-admin-more-time-context';
@@ -30,13 +31,17 @@ interface PopupAppProps {
   store: SwitcherStore;
   close?: () => void;
   onRendered?: (customers: number) => void;
+  onComplete?: (customers: number) => void;
 }
 
-export function PopupApp({ store, close = () => window.close(), onRendered }: PopupAppProps) {
+export function PopupApp({ store, close = () => window.close(), onRendered, onComplete }: PopupAppProps) {
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [reachable, setReachable] = useState(true);
   const [moreTimeFor, setMoreTimeFor] = useState<{ tenantId: string; name: string } | null>(null);
+  /** After the first paint: what is not the list (expiring access goes over every customer). */
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
   useEffect(() => {
     void askBackground({ type: 'session.status' }).then((answer) => setUser(answer.ok ? answer.user : null));
     void activeTab().then(setTab);
@@ -70,8 +75,8 @@ export function PopupApp({ store, close = () => window.close(), onRendered }: Po
       </header>
       {moreTimeFor ? <AccessAdminMoreTimeForm key={moreTimeFor.tenantId} {...moreTimeFor} onClose={() => setMoreTimeFor(null)} /> : null}
       <MoreTimeContext.Provider value={(tenantId, name) => setMoreTimeFor({ tenantId, name })}>
-      <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} onReachability={setReachable} />
-      {reachable ? <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} /> : null}
+        <SwitcherPanel store={store} userId={user.id} current={tab && { tenantId: tab.tenantId, active: tab.active }} tabId={tab?.id} onClose={close} onSwitched={close} onRendered={onRendered} onComplete={onComplete} onReachability={setReachable} />
+        {idle && reachable ? <ExpiringSoon customers={cachedContextOf(store.cache.value, user.id)?.customers ?? []} now={Date.now()} /> : null}
       </MoreTimeContext.Provider>
     </main>
   );

@@ -7,6 +7,7 @@ import { cachedContextOf } from '../utils/cached-context';
 import { setMark, togglePin } from '../utils/customer-prefs';
 import type { SwitcherStore } from '../utils/switcher-store';
 import { askBackground } from '../utils/messaging';
+import { whenIdle } from '../utils/when-idle';
 import { CurrentCustomer } from './current-customer';
 import { Switcher } from './switcher';
 
@@ -20,15 +21,22 @@ interface Props {
   viewportHeight?: number;
   onClose: () => void;
   onSwitched: () => void;
+  /** The list's first paint (from the head of the cached context, or all of it). */
   onRendered?: (customers: number) => void;
   /** Told whether the BFF is unreachable, so the host can hide what it shows from the cache too. */
   onReachability?: (reachable: boolean) => void;
+  /** The whole list rendered, searchable. */
+  onComplete?: (customers: number) => void;
 }
 
-export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered, onReachability }: Props) {
+export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, onClose, onSwitched, onRendered, onReachability, onComplete }: Props) {
   const data = useMemo(() => {
-    const context = computed(() => cachedContextOf(store.cache.value, userId));
-    return { context, pinned: store.pinned, marks: store.marks, state: createSwitcherState({ context, pinned: store.pinned, marks: store.marks }) };
+    // The whole context once read; until then its head (the first screen and the count of all).
+    const whole = computed(() => cachedContextOf(store.cache.value, userId));
+    const head = computed(() => (whole.value ? null : cachedContextOf(store.head.value, userId)));
+    const context = computed(() => whole.value ?? head.value);
+    const customerCount = computed(() => (head.value ? store.head.value!.customerCount : null));
+    return { context, whole, pinned: store.pinned, marks: store.marks, state: createSwitcherState({ context, pinned: store.pinned, marks: store.marks, customerCount }) };
   }, [store, userId]);
   const [problem, setProblem] = useState<string | null>(null);
   const [unreachable, setUnreachable] = useState(false);
@@ -42,8 +50,16 @@ export function SwitcherPanel({ store, userId, current, tabId, viewportHeight, o
   }, [data]);
   const customers = data.context.value?.customers.length ?? 0;
   useEffect(() => {
-    if (customers) onRendered?.(customers);
-  }, [customers > 0]);
+    if (!customers) return;
+    onRendered?.(customers);
+  }, [data, customers > 0]);
+  const wholeCount = data.whole.value?.customers.length ?? 0;
+  useEffect(() => {
+    if (!wholeCount) return;
+    onComplete?.(wholeCount);
+    // The search (uFuzzy, the index of every name) after the first paint, before the first keystroke.
+    return whenIdle(() => void data.state.prepare());
+  }, [data, wholeCount > 0]);
 
   async function switchTo(tenantId: string) {
     const { state } = data;

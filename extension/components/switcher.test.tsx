@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerMark } from '../../shared/extension-messages';
 import type { CustomerEntry } from '../../shared/tenant-context';
@@ -84,10 +84,11 @@ describe('Switcher', () => {
     expect(onSwitch).toHaveBeenLastCalledWith('t_globex');
   });
 
-  it('filters as the analyst types, best match first and active', () => {
+  it('filters as the analyst types, best match first and active', async () => {
     const { box, selected, onSwitch } = setup();
     fireEvent.input(box, { target: { value: 'acem' } });
-    expect(screen.getAllByRole('option')[0]?.getAttribute('aria-label')).toBe('Acme Retail');
+    // The first keystroke loads the search (apart from the list's first paint), then the hits show.
+    await waitFor(() => expect(screen.getAllByRole('option')[0]?.getAttribute('aria-label')).toBe('Acme Retail'));
     expect(selected().map((o) => o.getAttribute('aria-label'))).toEqual(['Acme Retail']);
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(onSwitch).toHaveBeenCalledWith('t_acme');

@@ -30,7 +30,7 @@ export function Switcher({ state, pinned, marks, now, viewportHeight = 320, onSw
   const rows = state.rows.value;
   const active = state.active.value;
   const refusals = state.refusals.value;
-  const heightOf = useCallback((row: SwitcherRow) => (row.kind === 'heading' ? 28 : refusals[row.key] || !row.entry.switchable ? 96 : 56), [refusals]);
+  const heightOf = useCallback((row: SwitcherRow) => (row.kind !== 'customer' ? 28 : refusals[row.key] || !row.entry.switchable ? 96 : 56), [refusals]);
   const pick = (tenantId: string) => {
     state.setActive(tenantId);
     onSwitch(tenantId);
@@ -74,7 +74,7 @@ export function Switcher({ state, pinned, marks, now, viewportHeight = 320, onSw
         onKeyDown={onKeyDown}
       />
       <p class="switcher-count" aria-live="polite">
-        {state.options.value.length} {state.options.value.length === 1 ? 'customer' : 'customers'}
+        {state.count.value} {state.count.value === 1 ? 'customer' : 'customers'}
       </p>
       <VirtualList
         id={LISTBOX_ID}
@@ -86,8 +86,8 @@ export function Switcher({ state, pinned, marks, now, viewportHeight = 320, onSw
         viewportHeight={viewportHeight}
         keepInView={active ? rows.findIndex((r) => r.key === active.tenant_id) : -1}
         render={(row, _i, style) =>
-          row.kind === 'heading' ? (
-            <div key={row.key} role="presentation" class="switcher-heading" style={style}>
+          row.kind !== 'customer' ? (
+            <div key={row.key} role="presentation" class={row.kind === 'heading' ? 'switcher-heading' : 'switcher-more'} style={style}>
               {row.label}
             </div>
           ) : (

@@ -1,11 +1,11 @@
 // The analyst's pins and marks (colour, label) per customer, in sync storage. Values from storage
 // (another device may have written them) are parsed before use.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../../shared/common';
 import { customerMarkSchema, type CustomerMark } from '../../shared/extension-messages';
 import { customerMarksItem, pinnedCustomersItem } from './storage';
 
-const pinsSchema = z.array(idSchema).max(500);
+const pinsSchema = z.array(idSchema).check(z.maxLength(500));
 const marksSchema = z.record(idSchema, customerMarkSchema);
 
 export const parsePins = (value: unknown): string[] => pinsSchema.safeParse(value).data ?? [];

@@ -1,7 +1,7 @@
 // Typed, validated messages between the extension's contexts. Requests and answers are parsed with
 // the shared schemas on arrival; a message that does not parse, or comes from elsewhere, is dropped.
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   backgroundRequestSchema,
   backgroundResponseSchemas,

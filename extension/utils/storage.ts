@@ -39,6 +39,15 @@ export const tabCustomersItem = storage.defineItem<Record<string, TabCustomerRec
 // this one can weigh 3 MB. A new shape gets a new key instead.
 export const contextCacheItem = storage.defineItem<CachedContext | null>('local:tenantContextJson', { fallback: null, version: 1 });
 
+/**
+ * The head of the cached context (state/context-head.ts) with the count of all customers, written
+ * with it: the switcher paints its first screen from this while the whole context is still read.
+ */
+export interface CachedContextHead extends CachedContext {
+  customerCount: number;
+}
+export const contextHeadItem = storage.defineItem<CachedContextHead | null>('local:tenantContextHead', { fallback: null, version: 1 });
+
 /** Pinned customers and the analyst's colour and label per customer, synced across browsers. */
 export const pinnedCustomersItem = storage.defineItem<string[]>('sync:pinnedCustomers', { fallback: [], version: 1 });
 export const customerMarksItem = storage.defineItem<Record<string, CustomerMark>>('sync:customerMarks', { fallback: {}, version: 1 });
