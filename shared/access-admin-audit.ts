@@ -5,12 +5,12 @@ import { pageInfoSchema } from './access-admin-common';
 
 /** GET /v1/audit and GET /v1/audit/export: newest first, keyset-paged. */
 export const auditQuerySchema = z.strictObject({
-  tenant_id: idSchema.optional(),
+  tenant_id: z.optional(idSchema),
   /** Events the user did, or that were done to them. */
-  user_id: idSchema.optional(),
+  user_id: z.optional(idSchema),
   /** Inclusive start, exclusive end. */
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
+  from: z.optional(instantSchema),
+  to: z.optional(instantSchema),
   /** Exact action, or a prefix ending in `.` (e.g. `grant.`). */
   action: z.string().max(64).regex(/^[a-z_.]+$/).optional(),
   cursor: z.string().max(512).optional(),

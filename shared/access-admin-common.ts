@@ -35,12 +35,12 @@ export const grantViewSchema = z.object({
   role: z.string().nullable(),
   products: z.array(z.string()),
   /** Null: permanent. */
-  expires_at: instantSchema.nullable(),
+  expires_at: z.nullable(instantSchema),
   state: z.enum(['active', 'expired', 'revoked']),
   granted_by: z.string(),
   granted_at: instantSchema,
-  revoked_at: instantSchema.nullable(),
-  last_access_at: instantSchema.nullable(),
+  revoked_at: z.nullable(instantSchema),
+  last_access_at: z.nullable(instantSchema),
 });
 export type GrantView = z.infer<typeof grantViewSchema>;
 
@@ -51,8 +51,8 @@ export const relationshipViewSchema = z.object({
   customer: z.object({ id: z.string(), name: z.string() }),
   state: relationshipStateSchema,
   requested_at: instantSchema,
-  approved_at: instantSchema.nullable(),
-  removed_at: instantSchema.nullable(),
+  approved_at: z.nullable(instantSchema),
+  removed_at: z.nullable(instantSchema),
   removed_by: z.enum(['partner', 'customer']).nullable(),
   /** The customer's choice (seed 003): be told when partner users are granted or removed. */
   notify_on_grant_changes: z.boolean(),
@@ -60,8 +60,8 @@ export const relationshipViewSchema = z.object({
 export type RelationshipView = z.infer<typeof relationshipViewSchema>;
 
 /** 409 on a stale version: the error envelope plus the current state, so the UI can show it and retry. */
-export const grantConflictBodySchema = errorBodySchema.extend({ current: grantViewSchema });
-export const relationshipConflictBodySchema = errorBodySchema.extend({ current: relationshipViewSchema });
+export const grantConflictBodySchema = z.object({ ...errorBodySchema.shape, ...{ current: grantViewSchema } });
+export const relationshipConflictBodySchema = z.object({ ...errorBodySchema.shape, ...{ current: relationshipViewSchema } });
 export type GrantConflictBody = z.infer<typeof grantConflictBodySchema>;
 export type RelationshipConflictBody = z.infer<typeof relationshipConflictBodySchema>;
 

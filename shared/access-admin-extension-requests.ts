@@ -8,7 +8,7 @@ export const extensionRequestCreateSchema = z.strictObject({
   grant_id: idSchema,
   reason: z.string().trim().min(1).max(1000),
   /** What the analyst would like; the administrator decides. */
-  requested_expires_at: instantSchema.optional(),
+  requested_expires_at: z.optional(instantSchema),
 });
 
 export const extensionRequestStateSchema = z.enum(['pending', 'approved', 'declined']);
@@ -31,13 +31,13 @@ export const extensionRequestViewSchema = z.object({
   reason: z.string(),
   state: extensionRequestStateSchema,
   requested_at: instantSchema,
-  requested_expires_at: instantSchema.nullable(),
+  requested_expires_at: z.nullable(instantSchema),
   /** The grant's expiry when the request was made. */
-  current_expires_at: instantSchema.nullable(),
-  decided_at: instantSchema.nullable(),
+  current_expires_at: z.nullable(instantSchema),
+  decided_at: z.nullable(instantSchema),
   decided_by: z.string().nullable(),
   /** The expiry an approval set. */
-  approved_expires_at: instantSchema.nullable(),
+  approved_expires_at: z.nullable(instantSchema),
   note: z.string().nullable(),
 });
 export type ExtensionRequestView = z.infer<typeof extensionRequestViewSchema>;

@@ -43,7 +43,7 @@ export const grantTermsSchema = z.object({
   platform_admin: z.boolean(),
   role: z.string().nullable(),
   products: z.array(z.string()),
-  expires_at: instantSchema.nullable(),
+  expires_at: z.nullable(instantSchema),
 });
 export type GrantTerms = z.infer<typeof grantTermsSchema>;
 

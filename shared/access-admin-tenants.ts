@@ -51,7 +51,7 @@ export const terminateSchema = z.strictObject({ confirm_name: z.string().max(200
 /** GET /v1/admin/tenants: seed 000's filter (active, inactive = terminated, all). */
 export const tenantListQuerySchema = z.strictObject({
   kind: z.enum(['partner', 'client']),
-  parent_id: idSchema.optional(),
+  parent_id: z.optional(idSchema),
   status: z.enum(['active', 'inactive', 'all']).optional(),
   q: z.string().max(100).optional(),
 });

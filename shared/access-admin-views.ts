@@ -51,7 +51,7 @@ export const userListQuerySchema = z.strictObject({
   /** Only users holding at least one permanent / time-limited grant. */
   access: z.enum(['permanent', 'time_limited']).optional(),
   /** Only users with access to this customer. */
-  customer_id: idSchema.optional(),
+  customer_id: z.optional(idSchema),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -63,7 +63,7 @@ export const userRowSchema = z.object({
   role: z.string().nullable(),
   /** Their live grants, one per customer. */
   grants: z.array(grantViewSchema),
-  last_access_at: instantSchema.nullable(),
+  last_access_at: z.nullable(instantSchema),
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 export const userListResponseSchema = pageInfoSchema.extend({ users: z.array(userRowSchema) });

@@ -105,9 +105,9 @@ export const brandingInputSchema = z.strictObject({
   background_colour: looseText(BRANDING_LIMITS.colourLength * 2),
   company_name: looseText(1000),
   portal_url: looseText(BRANDING_LIMITS.urlLength * 2),
-  logo: idSchema.nullable().optional(),
-  favicon: idSchema.nullable().optional(),
-  background_image: idSchema.nullable().optional(),
+  logo: z.nullable(idSchema).optional(),
+  favicon: z.nullable(idSchema).optional(),
+  background_image: z.nullable(idSchema).optional(),
 });
 export type BrandingInput = z.infer<typeof brandingInputSchema>;
 

@@ -72,7 +72,7 @@ export type BrandingEditRight = z.infer<typeof brandingEditRightSchema>;
 export const brandingViewSchema = z.object({
   tenant: tenantSummarySchema,
   /** The tenant whose branding this one inherits per field (the partner of a client), if any. */
-  parent: tenantSummarySchema.nullable(),
+  parent: z.nullable(tenantSummarySchema),
   /** This tenant's current published version (its own values), or null when it never published. */
   published: brandingVersionSchema.nullable(),
   /** What every field resolves to without this tenant's own values: what an override replaces. */
@@ -143,9 +143,9 @@ export const brandingPublishedSchema = z.object({ published: brandingVersionSche
 export type BrandingPublished = z.infer<typeof brandingPublishedSchema>;
 
 /** 409 of publish and rollback: someone published first. `current` is the view as it now stands. */
-export const brandingConflictSchema = errorBodySchema.extend({ current: brandingViewSchema });
+export const brandingConflictSchema = z.object({ ...errorBodySchema.shape, ...{ current: brandingViewSchema } });
 export type BrandingConflict = z.infer<typeof brandingConflictSchema>;
 
 /** 400 of a draft or upload refused for its content: the findings, in the editor's shape. */
-export const brandingRefusalSchema = errorBodySchema.extend({ issues: z.array(brandingIssueSchema) });
+export const brandingRefusalSchema = z.object({ ...errorBodySchema.shape, ...{ issues: z.array(brandingIssueSchema) } });
 export type BrandingRefusal = z.infer<typeof brandingRefusalSchema>;

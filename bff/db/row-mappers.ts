@@ -61,6 +61,7 @@ export function toGrantRow(r: Row): GrantRow {
     grantedAt: new Date(Number(r.granted_at)),
     revokedAt: dateOrNull(r.revoked_at),
     lastAccessAt: dateOrNull(r.last_access_at),
+    version: Number(r.version),
   };
 }
 
@@ -74,5 +75,7 @@ export function toRelationshipRow(r: Row): RelationshipRow {
     approvedAt: dateOrNull(r.approved_at),
     removedAt: dateOrNull(r.removed_at),
     removedBy: textOrNull(r.removed_by) as RelationshipRow['removedBy'],
+    version: Number(r.version),
+    notifyOnGrantChanges: Number(r.notify_on_grant_changes) === 1,
   };
 }

@@ -1,4 +1,4 @@
-// The part of autocannon 9 (no bundled types, no @types package installed) that the soak uses.
+// The part of autocannon 9's API that the bench and the soak use (the package ships no types).
 declare module 'autocannon' {
   interface Request {
     method?: string;
@@ -15,11 +15,18 @@ declare module 'autocannon' {
     timeout?: number;
     requests?: Request[];
   }
+  interface Histogram {
+    average: number;
+    total: number;
+    p50: number;
+    p99: number;
+  }
   interface Result {
-    requests: { total: number; average: number };
-    latency: { p50: number; p99: number };
+    requests: Histogram;
+    latency: Histogram;
     errors: number;
     timeouts: number;
+    statusCodeStats?: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
