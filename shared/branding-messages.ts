@@ -95,7 +95,6 @@ export const brandingResponseSchemas = {
   'branding.saveDraft': z.union([z.object({ ok: z.literal(true), draft: brandingDraftSchema }), brandingRefusedSchema]),
   'branding.changes': z.object({ ok: z.literal(true), changes: brandingChangesSchema }),
   'branding.publish': z.object({ ok: z.literal(true), published: brandingPublishedSchema }),
-  /** 409: someone published first; `current` is the view as it now stands. */
   'branding.rollback': z.object({ ok: z.literal(true), published: brandingPublishedSchema }),
   'branding.preview': done,
   'branding.open': done,
@@ -108,4 +107,3 @@ export const previewPortName = (tab: number) => `${PREVIEW_PORT_PREFIX}${tab}`;
 export const tabOfPreviewPort = (name: string): number | null =>
   previewPortNameSchema.safeParse(name).success ? Number(name.slice(PREVIEW_PORT_PREFIX.length)) : null;
 
-export { id as brandingTenantIdSchema, tabId as brandingTabIdSchema };

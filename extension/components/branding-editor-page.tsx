@@ -6,7 +6,7 @@
 import { effect } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BRANDING_IMAGE_FIELDS, type BrandingView } from '../../shared/branding';
+import { BRANDING_IMAGE_FIELDS } from '../../shared/branding';
 import { previewPortName } from '../../shared/branding-messages';
 import { createBrandingEditor, type BrandingEditor } from '../state/branding-editor';
 import { CONSOLE_URL } from '../utils/config';
@@ -149,7 +149,8 @@ function Editor({ editor, tab, ask, connect }: { editor: BrandingEditor; tab: nu
           <BrandingPreviewControls editor={editor} consoleUrl={CONSOLE_URL} />
           <section aria-label="Publish">
             <h2>Publish</h2>
-            <IssueList issues={editor.bffIssues.value.filter((i) => !['logo', 'favicon', 'background_image'].includes(i.field))} label="The Switchboard service says" />
+            {/* Text fields show the BFF's findings beside them; the images' are listed here. */}
+            <IssueList issues={editor.bffIssues.value.filter((i) => (BRANDING_IMAGE_FIELDS as readonly string[]).includes(i.field))} label="The Switchboard service says" />
             <p class="help">{editor.edits.value ? `${editor.edits.value} field(s) differ from what is published.` : 'No changes yet.'} Nothing is saved or shown to anyone until you publish.</p>
             <button type="button" class="primary" disabled={busy || editor.hasErrors.value} onClick={() => void reviewPublish()}>Review and publish…</button>
             {editor.hasErrors.value ? <p class="help">Fix what is refused above to publish.</p> : null}
@@ -166,4 +167,3 @@ function Editor({ editor, tab, ask, connect }: { editor: BrandingEditor; tab: nu
   );
 }
 
-export type { BrandingView };
