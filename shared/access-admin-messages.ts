@@ -16,35 +16,35 @@ const ok = z.literal(true);
 /** What the access view and the popup ask the background about access administration. */
 export const accessAdminRequestSchemas = [
   /** Opens the access view in a tab; `tenantId` preselects a customer, `view` a tab of the view. */
-  z.object({ type: z.literal('access.admin.open'), tenantId: z.optional(idSchema), view: z.optional(z.enum(['customers', 'users', 'requests', 'audit'])) }),
+  z.strictObject({ type: z.literal('access.admin.open'), tenantId: z.optional(idSchema), view: z.optional(z.enum(['customers', 'users', 'requests', 'audit'])) }),
   /** The analyst asks for more time on their grant to `tenantId` (the background finds the grant). */
-  z.object({
+  z.strictObject({
     type: z.literal('access.moreTime.request'),
     tenantId: idSchema,
     reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
     until: z.optional(instantSchema),
   }),
   /** The change summary of a bulk assignment (`assign`) or of an edit of one grant (`grantId` + `edit`). */
-  z.object({ type: z.literal('access.grants.preview'), assign: z.optional(bulkAssignSchema), grantId: z.optional(idSchema), edit: z.optional(grantEditSchema) }),
-  z.object({ type: z.literal('access.grants.assign'), assign: bulkAssignSchema }),
-  z.object({ type: z.literal('access.grants.edit'), grantId: idSchema, edit: grantEditSchema }),
-  z.object({ type: z.literal('access.grants.extend'), grantId: idSchema, version: versionSchema, duration: durationSchema }),
-  z.object({ type: z.literal('access.grants.remove'), grantId: idSchema, version: versionSchema }),
-  z.object({ type: z.literal('access.requests.list'), state: z.optional(extensionRequestStateSchema) }),
-  z.object({ type: z.literal('access.requests.decide'), decisions: z.array(extensionDecisionSchema).check(z.minLength(1), z.maxLength(100)) }),
-  z.object({ type: z.literal('access.relationships.list') }),
-  z.object({ type: z.literal('access.relationships.request'), customerId: idSchema }),
-  z.object({ type: z.literal('access.relationships.approve'), relationshipId: idSchema, version: versionSchema }),
-  z.object({ type: z.literal('access.relationships.remove'), relationshipId: idSchema, version: versionSchema }),
+  z.strictObject({ type: z.literal('access.grants.preview'), assign: z.optional(bulkAssignSchema), grantId: z.optional(idSchema), edit: z.optional(grantEditSchema) }),
+  z.strictObject({ type: z.literal('access.grants.assign'), assign: bulkAssignSchema }),
+  z.strictObject({ type: z.literal('access.grants.edit'), grantId: idSchema, edit: grantEditSchema }),
+  z.strictObject({ type: z.literal('access.grants.extend'), grantId: idSchema, version: versionSchema, duration: durationSchema }),
+  z.strictObject({ type: z.literal('access.grants.remove'), grantId: idSchema, version: versionSchema }),
+  z.strictObject({ type: z.literal('access.requests.list'), state: z.optional(extensionRequestStateSchema) }),
+  z.strictObject({ type: z.literal('access.requests.decide'), decisions: z.array(extensionDecisionSchema).check(z.minLength(1), z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('access.relationships.list') }),
+  z.strictObject({ type: z.literal('access.relationships.request'), customerId: idSchema }),
+  z.strictObject({ type: z.literal('access.relationships.approve'), relationshipId: idSchema, version: versionSchema }),
+  z.strictObject({ type: z.literal('access.relationships.remove'), relationshipId: idSchema, version: versionSchema }),
   /** The lists of seed 003's two tabs, for the partner `partnerId` (the admin's home tenant). */
-  z.object({ type: z.literal('access.customers.list'), partnerId: idSchema, query: customerListQuerySchema }),
-  z.object({ type: z.literal('access.customers.detail'), partnerId: idSchema, customerId: idSchema }),
-  z.object({ type: z.literal('access.customers.rename'), partnerId: idSchema, customerId: idSchema, rename: customerRenameSchema }),
-  z.object({ type: z.literal('access.users.list'), partnerId: idSchema, query: userListQuerySchema }),
-  z.object({ type: z.literal('access.users.detail'), partnerId: idSchema, userId: idSchema }),
-  z.object({ type: z.literal('access.audit.list'), query: auditQuerySchema }),
+  z.strictObject({ type: z.literal('access.customers.list'), partnerId: idSchema, query: customerListQuerySchema }),
+  z.strictObject({ type: z.literal('access.customers.detail'), partnerId: idSchema, customerId: idSchema }),
+  z.strictObject({ type: z.literal('access.customers.rename'), partnerId: idSchema, customerId: idSchema, rename: customerRenameSchema }),
+  z.strictObject({ type: z.literal('access.users.list'), partnerId: idSchema, query: userListQuerySchema }),
+  z.strictObject({ type: z.literal('access.users.detail'), partnerId: idSchema, userId: idSchema }),
+  z.strictObject({ type: z.literal('access.audit.list'), query: auditQuerySchema }),
   /** The whole export as text (the page turns it into a download; the token stays in the background). */
-  z.object({ type: z.literal('access.audit.export'), query: auditExportQuerySchema }),
+  z.strictObject({ type: z.literal('access.audit.export'), query: auditExportQuerySchema }),
 ] as const;
 
 /** A stale edit (409): the BFF's reason and the grant or relationship as it is now, to show and re-apply. */

@@ -60,28 +60,28 @@ export type BrandingPreview = z.infer<typeof brandingPreviewSchema>;
 /** Requests of the branding editor (extension pages only; never content scripts). */
 export const brandingRequestSchemas = [
   /** Everything the editor needs of a tenant (the BFF's view: published, inherited, draft, history, rights). */
-  z.object({ type: z.literal('branding.view'), tenantId: id }),
+  z.strictObject({ type: z.literal('branding.view'), tenantId: id }),
   /** A stored image's bytes as a data: URL, for the preview and the summaries. */
-  z.object({ type: z.literal('branding.image'), tenantId: id, imageId: id }),
+  z.strictObject({ type: z.literal('branding.image'), tenantId: id, imageId: id }),
   /** Uploads a dropped image (the BFF checks its content again; its refusal comes back with the findings). */
-  z.object({ type: z.literal('branding.upload'), tenantId: id, field: brandingImageFieldSchema, fileName: z.string().check(z.maxLength(255)), base64: z.string().check(z.maxLength(1_500_000)) }),
+  z.strictObject({ type: z.literal('branding.upload'), tenantId: id, field: brandingImageFieldSchema, fileName: z.string().check(z.maxLength(255)), base64: z.string().check(z.maxLength(1_500_000)) }),
   /** Saves the caller's own draft (nobody else sees it), so the BFF can summarise and publish it. */
-  z.object({ type: z.literal('branding.saveDraft'), tenantId: id, baseVersion: z.number().check(z.int(), z.nonnegative()), values: brandingInputSchema }),
+  z.strictObject({ type: z.literal('branding.saveDraft'), tenantId: id, baseVersion: z.number().check(z.int(), z.nonnegative()), values: brandingInputSchema }),
   /** What publishing the draft (no version) or rolling back to `version` would change, field by field. */
-  z.object({ type: z.literal('branding.changes'), tenantId: id, version: z.optional(z.number().check(z.int(), z.positive())) }),
-  z.object({ type: z.literal('branding.publish'), tenantId: id, expectedVersion: z.number().check(z.int(), z.nonnegative()) }),
-  z.object({ type: z.literal('branding.rollback'), tenantId: id, toVersion: z.number().check(z.int(), z.positive()), expectedVersion: z.number().check(z.int(), z.positive()) }),
+  z.strictObject({ type: z.literal('branding.changes'), tenantId: id, version: z.optional(z.number().check(z.int(), z.positive())) }),
+  z.strictObject({ type: z.literal('branding.publish'), tenantId: id, expectedVersion: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ type: z.literal('branding.rollback'), tenantId: id, toVersion: z.number().check(z.int(), z.positive()), expectedVersion: z.number().check(z.int(), z.positive()) }),
   /** Show `preview` on a console tab showing `tenantId`; the editor must hold its runtime port for that tab (restored when it closes). */
-  z.object({ type: z.literal('branding.preview'), tabId, tenantId: id, preview: brandingPreviewSchema }),
+  z.strictObject({ type: z.literal('branding.preview'), tabId, tenantId: id, preview: brandingPreviewSchema }),
   /** Opens the editor for a console tab (the active one when omitted). */
-  z.object({ type: z.literal('branding.open'), tabId: z.optional(tabId) }),
+  z.strictObject({ type: z.literal('branding.open'), tabId: z.optional(tabId) }),
 ] as const;
 
 /** What the background tells a previewing console tab. */
 export const brandingContentSchemas = [
-  z.object({ type: z.literal('branding.preview'), preview: brandingPreviewSchema }),
+  z.strictObject({ type: z.literal('branding.preview'), preview: brandingPreviewSchema }),
   /** The editor closed (or asked): put the published look back. */
-  z.object({ type: z.literal('branding.restore') }),
+  z.strictObject({ type: z.literal('branding.restore') }),
 ] as const;
 
 const done = z.object({ ok: z.literal(true) });

@@ -1,6 +1,6 @@
 // Opens the libSQL database (embedded file or remote server), applies migrations, and runs every
 // write through one queue per database, retried while another process holds the write lock.
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
@@ -57,6 +57,16 @@ function fileIdentity(path: string): string | undefined {
   return stat ? `${stat.dev}:${stat.ino}` : undefined;
 }
 
+/** Whether this process may write the file (the synchronous driver would otherwise commit into a WAL beside a read-only file). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function openDatabase(options: { url: string; authToken?: string }): Promise<Database> {
   const local = options.url.startsWith('file:');
   const path = local ? options.url.slice('file:'.length).split('?')[0]! : '';
@@ -108,6 +118,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
     if (!onDisk) return;
     const now = fileIdentity(path);
     if (!now) throw new DatabaseUnavailableError(`the database file ${path} is missing`);
+    if (!writable(path)) throw new DatabaseUnavailableError(`the database file ${path} is read-only`);
     if (now !== opened) await reopen();
   };
   const stillThere = () => {

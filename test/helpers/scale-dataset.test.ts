@@ -7,6 +7,7 @@ import { createApp } from '../../bff/app';
 import { defaultConfig } from '../../bff/config';
 import { openDatabase } from '../../bff/db/client';
 import { createDeps } from '../../bff/deps';
+import { seedDemo } from '../../bff/db/seed';
 import { tenantContextSchema } from '../../shared/tenant-context';
 import { analystId, clientId, generateScaleDataset, SCALE_ANALYST, type ScaleSizes } from './scale-dataset';
 
@@ -33,8 +34,13 @@ describe('scale dataset generator', () => {
     expect(summary.bytes).toBeGreaterThan(0);
     await generateScaleDataset(join(dir, 'b.db'), NOW, SMALL);
     const [first, second] = [await snapshot(a), await snapshot(join(dir, 'b.db'))];
-    // The demo MSP (8 tenants, 6 users, 205 grants) is in there too.
-    expect(first).toMatchObject({ tenants: 208 + summary.tenants, grants: 205 + summary.grants, users: 6 + summary.users });
+    // The demo MSP is in there too.
+    const demoPath = join(dir, 'demo.db');
+    const demo = await openDatabase({ url: `file:${demoPath}` });
+    await seedDemo(demo, NOW);
+    demo.close();
+    const seeded = await snapshot(demoPath);
+    expect(first).toMatchObject({ tenants: seeded.tenants + summary.tenants, grants: seeded.grants + summary.grants, users: seeded.users + summary.users });
     expect(second.rows).toBe(first.rows);
     expect(first.rows).toContain(analystId(2, 1));
     expect(first.rows).toContain(clientId(2, 6));
