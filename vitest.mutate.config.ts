@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // 200 exchanges prove nothing less per mutant than 10,000; the full count runs in npm test.
+    env: { ATTACK_MATRIX_EXCHANGES: '200' },
     include: [
       'bff/domain/**/*.test.ts',
       'bff/oauth/**/*.test.ts',

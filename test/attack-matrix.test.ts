@@ -339,7 +339,7 @@ describe('what the server gives away', () => {
     for (const reply of refusals) {
       expect(reply.status).toBeLessThan(500);
       const text = reply.text;
-      for (const leak of [/\bat .+:\d+:\d+/, /\.ts\b/, /\/work\/|node_modules/, /SQLITE|select |insert |constraint/i, /Error:/, new RegExp(String(kid))]) {
+      for (const leak of [/\n\s*at |\(\S+:\d+:\d+\)/, /\.ts\b/, /\/work\/|node_modules/, /SQLITE|select |insert |constraint/i, /Error:/, new RegExp(String(kid))]) {
         expect(text, text).not.toMatch(leak);
       }
       expect(Object.keys(reply.body ?? {}).sort(), text).toEqual(['error', 'error_description']);
