@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // 200 exchanges prove nothing less per mutant than 10,000; the full count runs in npm test.
-    env: { ATTACK_MATRIX_EXCHANGES: '200' },
+    // 200 exchanges and 100 worlds kill what 10,000 and 1,000 do, per mutant; the full counts run in npm test.
+    env: { ATTACK_MATRIX_EXCHANGES: '200', ISOLATION_WORLDS: '100' },
     include: [
       'bff/domain/**/*.test.ts',
       'bff/oauth/**/*.test.ts',

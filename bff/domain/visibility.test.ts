@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { canExplainFor, canSeeTenant, rolePermissions, type Viewer } from './visibility';
+import { canExplainFor, canSeeTenant, mayBeVisible, mayExplainForOthers, rolePermissions, type Viewer } from './visibility';
 
 // Hierarchy used throughout (root first):
 //   sp ─┬─ acme ─┬─ globex
@@ -137,5 +137,43 @@ describe('canExplainFor', () => {
 
   it('the SP kind alone is not enough: the home tenant must be in the subject chain', () => {
     expect(canExplainFor(viewer('sp2', 'service_provider', 'sp_support'), 'u-globex', CHAIN.globex)).toBe(false);
+  });
+});
+
+describe('mayBeVisible (decided before any of the tenant is read)', () => {
+  const at = (found: boolean, underHome: boolean, parentIsHome: boolean) => ({ found, underHome, parentIsHome });
+  const analyst = viewer('t_partner', 'partner', 'partner_analyst');
+  const member = viewer('t_partner', 'partner', 'read_only');
+  const support = viewer('t_sp', 'service_provider', 'sp_support');
+
+  it('is false for a missing tenant, even one named like the home tenant', () => {
+    expect(mayBeVisible(analyst, 't_partner', at(false, false, false), null)).toBe(false);
+    expect(mayBeVisible(analyst, 't_x', at(false, true, true), 't_partner')).toBe(false);
+  });
+
+  it('is true for the home tenant without a grant or a view permission', () => {
+    expect(mayBeVisible(member, 't_partner', at(true, false, false), null)).toBe(true);
+    expect(mayBeVisible(member, 't_other', at(true, false, false), null)).toBe(false);
+  });
+
+  it("needs both the viewer's own partner as the grant's and the tenant's parent for a grant to count", () => {
+    expect(mayBeVisible(member, 't_client', at(true, true, true), 't_partner')).toBe(true);
+    expect(mayBeVisible(member, 't_client', at(true, true, true), 't_elsewhere')).toBe(false);
+    expect(mayBeVisible(member, 't_client', at(true, false, false), 't_partner')).toBe(false);
+    expect(mayBeVisible(member, 't_client', at(true, true, true), null)).toBe(false);
+  });
+
+  it('shows what lies under the home tenant only with MSP_View or Clients_View', () => {
+    expect(mayBeVisible(analyst, 't_client', at(true, true, false), null)).toBe(true);
+    expect(mayBeVisible(support, 't_client', at(true, true, false), null)).toBe(true);
+    expect(mayBeVisible(member, 't_client', at(true, true, false), null)).toBe(false);
+    expect(mayBeVisible(analyst, 't_client', at(true, false, false), null)).toBe(false);
+    expect(mayBeVisible(support, 't_client', at(true, false, false), null)).toBe(false);
+  });
+
+  it('lets only service-provider users with MSP_View resolve for others', () => {
+    expect(mayExplainForOthers(support)).toBe(true);
+    expect(mayExplainForOthers(viewer('t_partner', 'partner', 'partner_administrator'))).toBe(false);
+    expect(mayExplainForOthers(viewer('t_sp', 'service_provider', 'read_only'))).toBe(false);
   });
 });
