@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ExplainResponse } from '../../shared/access-explain';
 import { PERMISSION_IDS, PERMISSION_SETS, PERMISSIONS } from '../../shared/catalogue';
-import { backgroundRequestSchema } from '../../shared/extension-messages';
+import { explainRequestSchema } from '../../shared/extension-messages-core';
 import type { TimeFormat } from '../state/access-labels';
 import { askBackground } from '../utils/messaging';
 import { ExplanationView } from './explanation-view';
@@ -29,7 +29,7 @@ export function ExplainForm({ tenantId, initialPermission = '', explanation, onE
   const ids = { heading: useId(), list: useId(), userHelp: useId() };
 
   async function explain() {
-    const parsed = backgroundRequestSchema.safeParse({
+    const parsed = explainRequestSchema.safeParse({
       type: 'access.explain',
       tenantId,
       ...(permission.trim() ? { permission: permission.trim() } : {}),

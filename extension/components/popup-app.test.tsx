@@ -76,6 +76,6 @@ describe('PopupApp with the BFF down', () => {
     refreshAnswer = { ok: false, error: 'bad_answer', message: 'The Switchboard service sent a tenant context that does not parse.' };
     render(<PopupApp store={storeOf(customers)} close={() => undefined} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Showing your customers as last seen/);
-    expect(screen.getByRole('region', { name: 'Expiring in the next 7 days' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Expiring in the next 7 days' })).toBeTruthy();
   });
 });
