@@ -8,16 +8,19 @@
 //
 // Adding a request: its schema (a `z.strictObject` with a literal `type`) goes into `backgroundRequests`
 // (or a feature's list spread into it), and its answer into the answer record of the pages that send
-// it: `coreResponseSchemas` (popup, content script, entitlements, options), `brandingResponseSchemas`
+// it: `coreResponseSchemas` (popup, content script), `explainResponseSchemas` ("why?" popover,
+// entitlements page), `brandingResponseSchemas`
 // (branding editor) or `accessAdminResponseSchemas` (access view). One line each; the compiler
 // refuses a request without an answer.
 import * as z from 'zod/mini';
 import { idSchema, tabIdSchema } from './common';
 import { brandingRequestSchemas, brandingResponseSchemas } from './branding-messages';
 import { accessAdminRequestSchemas, accessAdminResponseSchemas } from './access-admin-messages';
-import { coreResponseSchemas, explainRequestSchema, permissionIdSchema, type Failure } from './extension-messages-core';
+import { coreResponseSchemas, type Failure } from './extension-messages-core';
+import { explainRequestSchema, explainResponseSchemas, permissionIdSchema } from './access-explain-messages';
 
 export * from './extension-messages-core';
+export * from './content-messages';
 
 /** What popups and content scripts ask the background. */
 const backgroundRequests = [
@@ -51,6 +54,7 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 /** The answer schema of each request type, all pages together (a failure is always possible). */
 export const backgroundResponseSchemas = {
   ...coreResponseSchemas,
+  ...explainResponseSchemas,
   ...brandingResponseSchemas,
   ...accessAdminResponseSchemas,
 } satisfies Record<BackgroundRequestType, z.ZodMiniType>;

@@ -1,11 +1,12 @@
 // Typed, validated messages between the extension's contexts. Requests and answers are parsed with
 // the shared schemas on arrival; a message that does not parse, or comes from elsewhere, is dropped.
 // Each context reads answers with the schemas it loads (issue 19's bundle budgets): `askBackground`
-// knows the answers of what the popup, the content script and the plain pages send; the branding
-// editor and the access view make their own askers (branding-messaging.ts, access-admin-messaging.ts).
+// knows the answers of what the popup and the content script send; the "why?" popover and the
+// entitlements page, the branding editor and the access view make their own askers
+// (explain-messaging.ts, branding-messaging.ts, access-admin-messaging.ts).
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { contentMessageSchema, coreResponseSchemas, failureSchema, type ContentMessage, type Failure } from '../../shared/extension-messages-core';
+import { coreResponseSchemas, failureSchema, type Failure } from '../../shared/extension-messages-core';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResponse } from '../../shared/extension-messages';
 
 export type Runtime = Pick<typeof browser.runtime, 'sendMessage' | 'onMessage' | 'id'>;
@@ -35,15 +36,22 @@ export function askerFor(answers: AnswerSchemas) {
   };
 }
 
-/** Sends a request of the popup, the content script or a plain page to the background and parses its answer. */
+/** Sends a request of the popup or the content script to the background and parses its answer. */
 export const askBackground = askerFor(coreResponseSchemas);
 
-/** Listens, in a content script, for what the background tells its tab. */
-export function onContentMessage(listener: (message: ContentMessage) => void, runtime: Runtime = browser.runtime) {
-  const wrapped = (message: unknown, sender: MessageSender) => {
-    const parsed = contentMessageSchema.safeParse(message);
-    if (parsed.success && sender.id === runtime.id && !sender.tab) listener(parsed.data);
-    return false;
+/**
+ * Every runtime message of the extension is received here: parsed with `schema` (the background
+ * passes the whole request union, a content script the content messages), dropped when it does not
+ * parse. `listener` returns true to answer later through `sendResponse`.
+ */
+export function receiveMessages<S extends z.ZodMiniType>(
+  schema: S,
+  listener: (message: z.infer<S>, sender: MessageSender, sendResponse: (answer: unknown) => void) => boolean,
+  runtime: Runtime = browser.runtime,
+) {
+  const wrapped = (message: unknown, sender: MessageSender, sendResponse: (answer: unknown) => void) => {
+    const parsed = schema.safeParse(message);
+    return parsed.success ? listener(parsed.data, sender, sendResponse) : false;
   };
   runtime.onMessage.addListener(wrapped);
   return () => runtime.onMessage.removeListener(wrapped);

@@ -2,7 +2,7 @@
 // (shared/extension-messages.ts, loaded by the background alone) before anyone handles it.
 import { browser } from 'wxt/browser';
 import { backgroundRequestSchema, type BackgroundRequest } from '../../shared/extension-messages';
-import { failure, type MessageSender, type Runtime } from './messaging';
+import { failure, receiveMessages, type MessageSender, type Runtime } from './messaging';
 
 /** Serves background requests; `accept` decides, per sender, whether a request is heard at all. */
 export function serveBackgroundRequests(
@@ -10,12 +10,15 @@ export function serveBackgroundRequests(
   accept: (request: BackgroundRequest, sender: MessageSender) => boolean,
   runtime: Runtime = browser.runtime,
 ) {
-  runtime.onMessage.addListener((message: unknown, sender: MessageSender, sendResponse: (answer: unknown) => void) => {
-    const parsed = backgroundRequestSchema.safeParse(message);
-    if (!parsed.success || !accept(parsed.data, sender)) return false;
-    handle(parsed.data, sender).then(sendResponse, (err: unknown) =>
-      sendResponse(failure('internal', err instanceof Error ? err.message : 'the request failed')),
-    );
-    return true; // answered asynchronously (shared/RECIPES.md: sendResponse + true works everywhere)
-  });
+  receiveMessages(
+    backgroundRequestSchema,
+    (request, sender, sendResponse) => {
+      if (!accept(request, sender)) return false;
+      handle(request, sender).then(sendResponse, (err: unknown) =>
+        sendResponse(failure('internal', err instanceof Error ? err.message : 'the request failed')),
+      );
+      return true; // answered asynchronously (shared/RECIPES.md: sendResponse + true works everywhere)
+    },
+    runtime,
+  );
 }
