@@ -1,7 +1,7 @@
 // The audit trail: every change, switch and refusal, with who, what, when, before and after.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema } from './common';
-import { pageInfoSchema } from './access-admin-common';
+import { cursorSchema, limitSchema, pageInfoSchema } from './access-admin-common';
 
 /** GET /v1/audit and GET /v1/audit/export: newest first, keyset-paged. */
 export const auditQuerySchema = z.strictObject({
@@ -12,28 +12,28 @@ export const auditQuerySchema = z.strictObject({
   from: z.optional(instantSchema),
   to: z.optional(instantSchema),
   /** Exact action, or a prefix ending in `.` (e.g. `grant.`). */
-  action: z.string().max(64).regex(/^[a-z_.]+$/).optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  action: z.optional(z.string().check(z.maxLength(64, 'an action is at most 64 characters'), z.regex(/^[a-z_.]+$/, 'an action uses a-z, _ and .'))),
+  cursor: z.optional(cursorSchema),
+  limit: z.optional(limitSchema(500)),
 });
-export const auditExportQuerySchema = auditQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'jsonl']) });
+export const auditExportQuerySchema = z.extend(z.omit(auditQuerySchema, { cursor: true, limit: true }), { format: z.enum(['csv', 'jsonl']) });
 
 export const auditEventSchema = z.object({
   id: z.string(),
   at: instantSchema,
   action: z.string(),
   outcome: z.enum(['success', 'failure']),
-  actor_user_id: z.string().nullable(),
+  actor_user_id: z.nullable(z.string()),
   /** The user the change was about (a grantee, say), when not the actor. */
-  subject_user_id: z.string().nullable(),
-  tenant_id: z.string().nullable(),
-  ip: z.string().nullable(),
-  reason: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  subject_user_id: z.nullable(z.string()),
+  tenant_id: z.nullable(z.string()),
+  ip: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+  before: z.nullable(z.unknown()),
+  after: z.nullable(z.unknown()),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
-export const auditListResponseSchema = pageInfoSchema.extend({ events: z.array(auditEventSchema) });
+export const auditListResponseSchema = z.extend(pageInfoSchema, { events: z.array(auditEventSchema) });
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
 
 /** Column order of the CSV export (before/after as JSON text). */

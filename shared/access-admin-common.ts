@@ -1,10 +1,10 @@
 // Access administration (issue 17): pieces every access-admin contract file shares.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { errorBodySchema } from './errors';
 import { idSchema, instantSchema } from './common';
 
 /** Optimistic concurrency: each grant and relationship carries a version; an edit names the one it read. */
-export const versionSchema = z.number().int().min(1).max(2 ** 31);
+export const versionSchema = z.int().check(z.gte(1, 'a version is at least 1'), z.lte(2 ** 31, 'a version is at most 2^31'));
 
 /** Seed 003: permanent, 24 h, 48 h, or a custom end instant (which must lie in the future). */
 export const durationSchema = z.discriminatedUnion('kind', [
@@ -14,25 +14,30 @@ export const durationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Duration = z.infer<typeof durationSchema>;
 
+/** An opaque keyset cursor, and a page size from a query string (coerced). */
+export const cursorSchema = z.string().check(z.maxLength(512, 'a cursor is at most 512 characters'));
+export const limitSchema = (max: number) =>
+  z.coerce.number().check(z.int('a limit is a whole number'), z.gte(1, 'a limit is at least 1'), z.lte(max, `a limit is at most ${max}`));
+
 /** Keyset paging: `cursor` is opaque, copied from the previous page's `next_cursor`. */
 export const pageQuerySchema = z.strictObject({
-  cursor: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.optional(cursorSchema),
+  limit: z.optional(limitSchema(200)),
 });
-export const pageInfoSchema = z.object({ next_cursor: z.string().nullable() });
+export const pageInfoSchema = z.object({ next_cursor: z.nullable(z.string()) });
 
 export const relationshipStateSchema = z.enum(['pending', 'approved', 'removed']);
 
 /** One grant as the access view shows it. `state` is computed at `evaluated_at`. */
 export const grantViewSchema = z.object({
   id: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
   customer: z.object({ id: z.string(), name: z.string() }),
   partner_id: z.string(),
   platform_admin: z.boolean(),
   /** Null for a quick-add grant (seed 003). */
-  role: z.string().nullable(),
+  role: z.nullable(z.string()),
   products: z.array(z.string()),
   /** Null: permanent. */
   expires_at: z.nullable(instantSchema),
@@ -46,14 +51,14 @@ export type GrantView = z.infer<typeof grantViewSchema>;
 
 export const relationshipViewSchema = z.object({
   id: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   partner: z.object({ id: z.string(), name: z.string() }),
   customer: z.object({ id: z.string(), name: z.string() }),
   state: relationshipStateSchema,
   requested_at: instantSchema,
   approved_at: z.nullable(instantSchema),
   removed_at: z.nullable(instantSchema),
-  removed_by: z.enum(['partner', 'customer']).nullable(),
+  removed_by: z.nullable(z.enum(['partner', 'customer'])),
   /** The customer's choice (seed 003): be told when partner users are granted or removed. */
   notify_on_grant_changes: z.boolean(),
 });

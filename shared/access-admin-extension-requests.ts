@@ -1,12 +1,12 @@
 // "Request more time": an analyst asks for a grant's extension with a reason; partner
 // administrators approve (with a new expiry) or decline, in bulk.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema } from './common';
 
 /** POST /v1/extension-requests (the grant's holder). */
 export const extensionRequestCreateSchema = z.strictObject({
   grant_id: idSchema,
-  reason: z.string().trim().min(1).max(1000),
+  reason: z.string().check(z.trim(), z.minLength(1, 'a reason is required'), z.maxLength(1000, 'a reason is at most 1000 characters')),
   /** What the analyst would like; the administrator decides. */
   requested_expires_at: z.optional(instantSchema),
 });
@@ -14,14 +14,14 @@ export const extensionRequestCreateSchema = z.strictObject({
 export const extensionRequestStateSchema = z.enum(['pending', 'approved', 'declined']);
 
 /** GET /v1/extension-requests: an administrator sees the partner's, an analyst their own. */
-export const extensionRequestListQuerySchema = z.strictObject({ state: extensionRequestStateSchema.optional() });
+export const extensionRequestListQuerySchema = z.strictObject({ state: z.optional(extensionRequestStateSchema) });
 
 /** POST /v1/extension-requests/decide (Clients_Manage): all decisions or none. */
 export const extensionDecisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ id: idSchema, decision: z.literal('approve'), expires_at: instantSchema }),
-  z.strictObject({ id: idSchema, decision: z.literal('decline'), note: z.string().max(1000).optional() }),
+  z.strictObject({ id: idSchema, decision: z.literal('decline'), note: z.optional(z.string().check(z.maxLength(1000, 'a note is at most 1000 characters'))) }),
 ]);
-export const extensionDecideSchema = z.strictObject({ decisions: z.array(extensionDecisionSchema).min(1).max(100) });
+export const extensionDecideSchema = z.strictObject({ decisions: z.array(extensionDecisionSchema).check(z.minLength(1, 'at least one decision'), z.maxLength(100, 'at most 100 decisions at once')) });
 
 export const extensionRequestViewSchema = z.object({
   id: z.string(),
@@ -35,10 +35,10 @@ export const extensionRequestViewSchema = z.object({
   /** The grant's expiry when the request was made. */
   current_expires_at: z.nullable(instantSchema),
   decided_at: z.nullable(instantSchema),
-  decided_by: z.string().nullable(),
+  decided_by: z.nullable(z.string()),
   /** The expiry an approval set. */
   approved_expires_at: z.nullable(instantSchema),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
 });
 export type ExtensionRequestView = z.infer<typeof extensionRequestViewSchema>;
 

@@ -1,11 +1,13 @@
 // Grants (seed 003): bulk assignment, quick add, edit, extend, remove; every edit previewable as a
 // change summary (original / updated / added / removed / changed values) computed by the BFF.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema } from './common';
 import { durationSchema, grantViewSchema, versionSchema } from './access-admin-common';
 
-const productsSchema = z.array(z.string().min(1).max(64)).max(16);
-const roleSchema = z.string().min(1).max(64).nullable();
+const productsSchema = z.array(z.string().check(z.minLength(1, 'a product id is at least 1 character'), z.maxLength(64, 'a product id is at most 64 characters'))).check(
+  z.maxLength(16, 'at most 16 products'),
+);
+const roleSchema = z.nullable(z.string().check(z.minLength(1, 'a role is at least 1 character'), z.maxLength(64, 'a role is at most 64 characters')));
 
 /** Per customer: a product role and products. Quick add: `role: null, products: []` (seed 003). */
 export const customerAssignmentSchema = z.strictObject({ customer_id: idSchema, role: roleSchema, products: productsSchema });
@@ -15,20 +17,20 @@ export const customerAssignmentSchema = z.strictObject({ customer_id: idSchema, 
  * all or nothing. Platform Administrator and duration apply to every pair (seed 003).
  */
 export const bulkAssignSchema = z.strictObject({
-  user_ids: z.array(idSchema).min(1).max(100),
+  user_ids: z.array(idSchema).check(z.minLength(1, 'at least one user'), z.maxLength(100, 'at most 100 users at once')),
   platform_admin: z.boolean(),
   duration: durationSchema,
-  customers: z.array(customerAssignmentSchema).min(1).max(100),
+  customers: z.array(customerAssignmentSchema).check(z.minLength(1, 'at least one customer'), z.maxLength(100, 'at most 100 customers at once')),
 });
 export type BulkAssignRequest = z.infer<typeof bulkAssignSchema>;
 
 /** PATCH /v1/grants/:id and POST /v1/grants/:id/preview: only the fields given change. */
 export const grantEditSchema = z.strictObject({
   version: versionSchema,
-  platform_admin: z.boolean().optional(),
-  role: roleSchema.optional(),
-  products: productsSchema.optional(),
-  duration: durationSchema.optional(),
+  platform_admin: z.optional(z.boolean()),
+  role: z.optional(roleSchema),
+  products: z.optional(productsSchema),
+  duration: z.optional(durationSchema),
 });
 export type GrantEditRequest = z.infer<typeof grantEditSchema>;
 
@@ -41,7 +43,7 @@ export const grantRemoveSchema = z.strictObject({ version: versionSchema });
 /** The access a grant gives, as the summary compares it. */
 export const grantTermsSchema = z.object({
   platform_admin: z.boolean(),
-  role: z.string().nullable(),
+  role: z.nullable(z.string()),
   products: z.array(z.string()),
   expires_at: z.nullable(instantSchema),
 });
@@ -52,18 +54,18 @@ export const summaryItemSchema = z.object({ kind: z.enum(['product', 'role', 'pl
 /** A pre-existing value that changed (the seed's "new changes" tab). */
 export const changedValueSchema = z.object({
   field: z.enum(['expires_at', 'role', 'products', 'platform_admin']),
-  from: z.union([z.string(), z.boolean(), z.array(z.string())]).nullable(),
-  to: z.union([z.string(), z.boolean(), z.array(z.string())]).nullable(),
+  from: z.nullable(z.union([z.string(), z.boolean(), z.array(z.string())])),
+  to: z.nullable(z.union([z.string(), z.boolean(), z.array(z.string())])),
 });
 
 export const changeSummarySchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
   customer: z.object({ id: z.string(), name: z.string() }),
-  grant_id: z.string().nullable(),
+  grant_id: z.nullable(z.string()),
   /** Null when the change creates the access. */
-  original: grantTermsSchema.nullable(),
+  original: z.nullable(grantTermsSchema),
   /** Null when the change removes the access. */
-  updated: grantTermsSchema.nullable(),
+  updated: z.nullable(grantTermsSchema),
   added: z.array(summaryItemSchema),
   removed: z.array(summaryItemSchema),
   changed: z.array(changedValueSchema),

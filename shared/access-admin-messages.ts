@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { idSchema, instantSchema } from './common';
 import { grantViewSchema, relationshipViewSchema, versionSchema, durationSchema } from './access-admin-common';
 import { bulkAssignSchema, bulkAssignResponseSchema, changeSummaryResponseSchema, grantEditSchema, grantResponseSchema } from './access-admin-grants';
-import { extensionDecisionSchema, extensionRequestListResponseSchema, extensionRequestResponseSchema, extensionRequestStateSchema } from './access-admin-extension-requests';
+import { extensionDecisionSchema, extensionRequestListResponseSchema, extensionRequestStateSchema } from './access-admin-extension-requests';
 import { relationshipListResponseSchema, relationshipResponseSchema } from './access-admin-relationships';
 import { customerDetailResponseSchema, customerListQuerySchema, customerListResponseSchema, customerRenameSchema, userDetailResponseSchema, userListQuerySchema, userListResponseSchema } from './access-admin-views';
 import { auditExportQuerySchema, auditListResponseSchema, auditQuerySchema } from './access-admin-audit';
@@ -54,10 +54,11 @@ export const relationshipConflictAnswerSchema = z.object({ ok: z.literal(false),
 const grantAnswer = z.union([z.object({ ok, grant: grantResponseSchema.shape.grant, summary: grantResponseSchema.shape.summary }), grantConflictAnswerSchema]);
 const relationshipAnswer = z.union([z.object({ ok, result: relationshipResponseSchema }), relationshipConflictAnswerSchema]);
 
-/** The answer schema of each request above (a failure is always possible besides). */
+/**
+ * The answers the access view reads (a failure is always possible besides). `access.admin.open` and
+ * `access.moreTime.request` are sent from the popup: theirs are in extension-messages-core.ts.
+ */
 export const accessAdminResponseSchemas = {
-  'access.admin.open': z.object({ ok }),
-  'access.moreTime.request': z.object({ ok, request: extensionRequestResponseSchema.shape.request }),
   'access.grants.preview': z.union([z.object({ ok, summaries: changeSummaryResponseSchema.shape.summaries }), grantConflictAnswerSchema]),
   'access.grants.assign': z.object({ ok, result: bulkAssignResponseSchema }),
   'access.grants.edit': grantAnswer,

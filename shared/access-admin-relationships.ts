@@ -1,6 +1,6 @@
 // Partner-managed customer relationships (seed 003): requested by the partner, approved by the
 // customer's Platform Administrator, removed by either side.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './common';
 import { relationshipStateSchema, relationshipViewSchema, versionSchema } from './access-admin-common';
 
@@ -17,7 +17,7 @@ export const relationshipRemoveSchema = z.strictObject({ version: versionSchema 
 export const relationshipNotificationsSchema = z.strictObject({ version: versionSchema, notify_on_grant_changes: z.boolean() });
 
 /** GET /v1/relationships?state=: the caller's side (partner: its customers; customer: its partners). */
-export const relationshipListQuerySchema = z.strictObject({ state: relationshipStateSchema.optional() });
+export const relationshipListQuerySchema = z.strictObject({ state: z.optional(relationshipStateSchema) });
 
 /** Answer of every relationship write (201 on request, 200 otherwise). */
 export const relationshipResponseSchema = z.object({

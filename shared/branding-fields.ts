@@ -1,6 +1,6 @@
 // The branding fields of seeds 000 and 004, their limits, the stored image, a tenant's values,
 // what an editor sends, and validation findings. Re-exported by branding.ts (the contract's entry).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './common';
 
 
@@ -65,9 +65,9 @@ export const brandingImageSchema = z.object({
   id: idSchema,
   field: brandingImageFieldSchema,
   content_type: brandingImageTypeSchema,
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  bytes: z.number().int().positive(),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
+  bytes: z.int().check(z.positive()),
   sha256: z.string(),
   url: z.string(),
 });
@@ -75,22 +75,23 @@ export type BrandingImage = z.infer<typeof brandingImageSchema>;
 
 /** One tenant's own values (its overrides): null means "inherit". Images as stored images. */
 export const brandingValuesSchema = z.object({
-  website_title: z.string().nullable(),
-  documentation_url: z.string().nullable(),
-  login_header: z.string().nullable(),
-  login_subheader: z.string().nullable(),
-  text_colour: z.string().nullable(),
-  background_colour: z.string().nullable(),
-  company_name: z.string().nullable(),
-  portal_url: z.string().nullable(),
-  logo: brandingImageSchema.nullable(),
-  favicon: brandingImageSchema.nullable(),
-  background_image: brandingImageSchema.nullable(),
+  website_title: z.nullable(z.string()),
+  documentation_url: z.nullable(z.string()),
+  login_header: z.nullable(z.string()),
+  login_subheader: z.nullable(z.string()),
+  text_colour: z.nullable(z.string()),
+  background_colour: z.nullable(z.string()),
+  company_name: z.nullable(z.string()),
+  portal_url: z.nullable(z.string()),
+  logo: z.nullable(brandingImageSchema),
+  favicon: z.nullable(brandingImageSchema),
+  background_image: z.nullable(brandingImageSchema),
 });
 export type BrandingValues = z.infer<typeof brandingValuesSchema>;
 export type BrandingValue = BrandingValues[BrandingField];
 
-const looseText = (max: number) => z.string().max(max).nullable().optional();
+const looseText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max, `at most ${max} characters`))));
+const imageId = z.optional(z.nullable(idSchema));
 /**
  * What an editor sends: text as typed (trimmed; empty means inherit), images by the id the upload
  * answered. Only the shape is checked here; `brandingTextIssues` says what is wrong with a value.
@@ -105,9 +106,9 @@ export const brandingInputSchema = z.strictObject({
   background_colour: looseText(BRANDING_LIMITS.colourLength * 2),
   company_name: looseText(1000),
   portal_url: looseText(BRANDING_LIMITS.urlLength * 2),
-  logo: z.nullable(idSchema).optional(),
-  favicon: z.nullable(idSchema).optional(),
-  background_image: z.nullable(idSchema).optional(),
+  logo: imageId,
+  favicon: imageId,
+  background_image: imageId,
 });
 export type BrandingInput = z.infer<typeof brandingInputSchema>;
 
@@ -119,7 +120,7 @@ export const brandingIssueSchema = z.object({
   code: z.string(),
   message: z.string(),
   /** Only on contrast findings: the WCAG 2.2 ratio, e.g. 3.2 for 3.2:1. */
-  contrast_ratio: z.number().optional(),
+  contrast_ratio: z.optional(z.number()),
 });
 export type BrandingIssue = z.infer<typeof brandingIssueSchema>;
 
@@ -137,6 +138,6 @@ export type BrandingContrast = z.infer<typeof brandingContrastSchema>;
 export const brandingReportSchema = z.object({
   issues: z.array(brandingIssueSchema),
   /** Null while either colour is unset along the whole chain. */
-  contrast: brandingContrastSchema.nullable(),
+  contrast: z.nullable(brandingContrastSchema),
 });
 export type BrandingReport = z.infer<typeof brandingReportSchema>;

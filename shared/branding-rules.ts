@@ -1,6 +1,6 @@
 // Branding rules shared by the BFF and the extension's editor, so both say the same thing about
 // the same value. Pure: libraries come in as parameters (`ColourTools`), images as sniffed facts.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BRANDING_FIELDS,
   BRANDING_FIELD_LABELS,

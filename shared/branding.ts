@@ -21,7 +21,7 @@
 //   the console with its client credentials), PUT/DELETE …/draft, POST …/images (multipart
 //   `field` + `file`), GET …/images/:imageId (stored Content-Type, nosniff), GET …/changes?version=
 //   (before publish or rollback), POST …/publish, POST …/rollback. See docs/branding.md.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { instantSchema, tenantSummarySchema } from './common';
 import { errorBodySchema } from './errors';
 import { brandingFieldSchema, brandingImageFieldSchema, brandingImageSchema, brandingInputSchema, brandingIssueSchema, brandingReportSchema, brandingValuesSchema } from './branding-fields';
@@ -29,24 +29,26 @@ import { brandingFieldSchema, brandingImageFieldSchema, brandingImageSchema, bra
 export * from './branding-fields';
 
 const personSchema = z.object({ id: z.string(), email: z.string() });
-const sourceSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+const sourceSchema = z.nullable(z.object({ id: z.string(), name: z.string() }));
+const versionNumber = z.int().check(z.positive('a version is at least 1'));
+const baseVersion = z.int().check(z.nonnegative('a version is 0 or more'));
 
 /** A published version of one tenant's own values; history is a list of these, newest first. */
 export const brandingVersionSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionNumber,
   values: brandingValuesSchema,
   published_at: instantSchema,
   published_by: personSchema,
   action: z.enum(['publish', 'rollback']),
   /** For a rollback: the version whose values it restored. */
-  restored_version: z.number().int().positive().nullable(),
+  restored_version: z.nullable(versionNumber),
 });
 export type BrandingVersion = z.infer<typeof brandingVersionSchema>;
 
 /** The caller's own unpublished edits for one tenant. */
 export const brandingDraftSchema = z.object({
   /** The published version the draft was edited from (0: none yet). */
-  base_version: z.number().int().nonnegative(),
+  base_version: baseVersion,
   values: brandingValuesSchema,
   updated_at: instantSchema,
   report: brandingReportSchema,
@@ -63,7 +65,7 @@ export type EffectiveBranding = z.infer<typeof effectiveBrandingSchema>;
 /** Why the caller may or may not edit; `missing_permission` names what a refusal lacks. */
 export const brandingEditRightSchema = z.object({
   allowed: z.boolean(),
-  missing_permission: z.enum(['MSP_Manage', 'Platform Administrator']).nullable(),
+  missing_permission: z.nullable(z.enum(['MSP_Manage', 'Platform Administrator'])),
   reason: z.string(),
 });
 export type BrandingEditRight = z.infer<typeof brandingEditRightSchema>;
@@ -74,14 +76,14 @@ export const brandingViewSchema = z.object({
   /** The tenant whose branding this one inherits per field (the partner of a client), if any. */
   parent: z.nullable(tenantSummarySchema),
   /** This tenant's current published version (its own values), or null when it never published. */
-  published: brandingVersionSchema.nullable(),
+  published: z.nullable(brandingVersionSchema),
   /** What every field resolves to without this tenant's own values: what an override replaces. */
   inherited: effectiveBrandingSchema,
   /** What users see now. */
   effective: effectiveBrandingSchema,
   report: brandingReportSchema,
   /** The caller's draft, or null. */
-  draft: brandingDraftSchema.nullable(),
+  draft: z.nullable(brandingDraftSchema),
   history: z.array(brandingVersionSchema),
   edit: brandingEditRightSchema,
 });
@@ -97,7 +99,7 @@ export const publishedBrandingSchema = z.object({
 export type PublishedBranding = z.infer<typeof publishedBrandingSchema>;
 
 export const brandingDraftRequestSchema = z.strictObject({
-  base_version: z.number().int().nonnegative(),
+  base_version: baseVersion,
   values: brandingInputSchema,
 });
 export type BrandingDraftRequest = z.infer<typeof brandingDraftRequestSchema>;
@@ -105,7 +107,7 @@ export type BrandingDraftRequest = z.infer<typeof brandingDraftRequestSchema>;
 /** Multipart form of POST /v1/branding/:tenantId/images. The file's name and declared type are ignored: content decides. */
 export const brandingImageFormSchema = z.object({
   field: brandingImageFieldSchema,
-  file: z.instanceof(Blob, { message: 'attach the image as the form field `file`' }),
+  file: z.instanceof(Blob, { error: 'attach the image as the form field `file`' }),
 });
 export type BrandingImageForm = z.infer<typeof brandingImageFormSchema>;
 
@@ -117,25 +119,27 @@ export type BrandingImageUpload = z.infer<typeof brandingImageUploadSchema>;
 export const brandingChangeSchema = z.object({
   field: brandingFieldSchema,
   label: z.string(),
-  old: z.union([z.string(), brandingImageSchema]).nullable(),
-  new: z.union([z.string(), brandingImageSchema]).nullable(),
+  old: z.nullable(z.union([z.string(), brandingImageSchema])),
+  new: z.nullable(z.union([z.string(), brandingImageSchema])),
 });
 export type BrandingChange = z.infer<typeof brandingChangeSchema>;
 
 /** GET /v1/branding/:tenantId/changes?version=N (rollback target) or without it (the caller's draft). */
-export const brandingChangesQuerySchema = z.object({ version: z.coerce.number().int().positive().max(1_000_000).optional() });
+export const brandingChangesQuerySchema = z.object({
+  version: z.optional(z.coerce.number().check(z.int('a version is a whole number'), z.positive('a version is at least 1'), z.lte(1_000_000, 'a version is at most 1000000'))),
+});
 export const brandingChangesSchema = z.object({
   /** The published version the changes apply to (0: none yet); send it back as `expected_version`. */
-  expected_version: z.number().int().nonnegative(),
+  expected_version: baseVersion,
   changes: z.array(brandingChangeSchema),
   report: brandingReportSchema,
 });
 export type BrandingChanges = z.infer<typeof brandingChangesSchema>;
 
-export const brandingPublishRequestSchema = z.strictObject({ expected_version: z.number().int().nonnegative() });
+export const brandingPublishRequestSchema = z.strictObject({ expected_version: baseVersion });
 export const brandingRollbackRequestSchema = z.strictObject({
-  to_version: z.number().int().positive(),
-  expected_version: z.number().int().positive(),
+  to_version: versionNumber,
+  expected_version: versionNumber,
 });
 
 /** 200 answer of publish and rollback. */

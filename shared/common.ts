@@ -9,6 +9,9 @@ export const idSchema = z.string().check(
   z.regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -'),
 );
 
+/** A browser tab's id. */
+export const tabIdSchema = z.int().check(z.nonnegative());
+
 /** Instants travel as ISO 8601 strings in UTC. */
 export const instantSchema = z.iso.datetime();
 

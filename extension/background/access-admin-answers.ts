@@ -1,6 +1,6 @@
 // Turns a BFF answer of the access-admin endpoints into a message answer: the parsed body, a 409's
 // current state (to show and re-apply), or the BFF's refusal in its own words.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { grantConflictBodySchema, relationshipConflictBodySchema } from '../../shared/access-admin-common';
 import { failure } from '../utils/messaging';
 import { failureFrom, reach } from './bff-failure';
@@ -8,7 +8,7 @@ import { failureFrom, reach } from './bff-failure';
 type BffResponse = { status: number; headers: Headers; json(): Promise<unknown> };
 
 /** Calls the BFF and, on a 2xx, parses the body with `schema` and wraps it for the page. */
-export async function answerOf<S extends z.ZodType, A>(call: () => Promise<BffResponse>, schema: S, wrap: (body: z.infer<S>) => A, what: string) {
+export async function answerOf<S extends z.ZodMiniType, A>(call: () => Promise<BffResponse>, schema: S, wrap: (body: z.infer<S>) => A, what: string) {
   const reached = await reach(call);
   if (!('response' in reached)) return reached;
   const { response } = reached;
@@ -18,7 +18,7 @@ export async function answerOf<S extends z.ZodType, A>(call: () => Promise<BffRe
 }
 
 const conflictOf = (schema: typeof grantConflictBodySchema | typeof relationshipConflictBodySchema) =>
-  async function <S extends z.ZodType, A>(call: () => Promise<BffResponse>, bodySchema: S, wrap: (body: z.infer<S>) => A, what: string) {
+  async function <S extends z.ZodMiniType, A>(call: () => Promise<BffResponse>, bodySchema: S, wrap: (body: z.infer<S>) => A, what: string) {
     let conflict: { ok: false; error: 'conflict'; message: string; current: z.infer<typeof schema>['current'] } | null = null;
     const answer = await answerOf(
       async () => {

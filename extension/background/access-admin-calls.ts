@@ -8,7 +8,7 @@ import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
 import { answerOf, grantAnswerOf, relationshipAnswerOf } from './access-admin-answers';
 import { accessAdminViewCall } from './access-admin-view-calls';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type AccessAdminRequest = Extract<BackgroundRequest, { type: `access.${'grants' | 'requests' | 'relationships' | 'customers' | 'users' | 'audit'}.${string}` }>;
 

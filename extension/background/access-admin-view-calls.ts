@@ -3,7 +3,7 @@
 import { auditListResponseSchema } from '../../shared/access-admin-audit';
 import { customerDetailResponseSchema, customerListResponseSchema, userDetailResponseSchema, userListResponseSchema } from '../../shared/access-admin-views';
 import type { BffClient } from '../utils/bff-client';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answerOf } from './access-admin-answers';
 import type { AccessAdminRequest } from './access-admin-calls';
 import { failureFrom, reach } from './bff-failure';

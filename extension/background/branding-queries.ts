@@ -1,7 +1,7 @@
 // The branding editor's BFF calls, made by the background with the session token (which never
 // leaves it) through the typed client. Answers are parsed with the shared contract; refusals keep
 // the BFF's own words (and its findings, for a draft or an image refused for its content).
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   brandingChangesSchema,
   brandingDraftSchema,
@@ -19,7 +19,7 @@ import { failureFrom, reach } from './bff-failure';
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 type Answer = { status: number; headers: Headers; json(): Promise<unknown>; clone(): Answer };
 
-async function parsed<S extends z.ZodType, K extends string>(response: Answer, ok: number, schema: S, key: K, what: string) {
+async function parsed<S extends z.ZodMiniType, K extends string>(response: Answer, ok: number, schema: S, key: K, what: string) {
   if (response.status !== ok) {
     const refusal = brandingRefusalSchema.safeParse(await response.clone().json().catch(() => null));
     if (refusal.success) return { ok: false as const, error: refusal.data.error.code, message: refusal.data.error.message, issues: refusal.data.issues };

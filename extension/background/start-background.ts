@@ -6,7 +6,7 @@ import type { HostAdapter } from '../host-adapters/host-adapter';
 import { adapterFor } from '../host-adapters/registry';
 import type { BffClient } from '../utils/bff-client';
 import { cachedContextOf } from '../utils/cached-context';
-import { serveBackgroundRequests } from '../utils/messaging';
+import { serveBackgroundRequests } from '../utils/serve-background-requests';
 import { contextCacheItem } from '../utils/storage';
 import { createContextSync } from './context-sync';
 import { createCustomerSwitch } from './customer-switch';

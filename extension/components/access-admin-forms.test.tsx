@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest } from '../../shared/extension-messages';
 import { fakeBackground } from '../test-support/fake-background';
-import { askBackground } from '../utils/messaging';
+import { askAccessAdmin as askBackground } from '../utils/access-admin-messaging';
 import { AccessAdminAssignForm } from './access-admin-assign-form';
 import { AccessAdminAudit } from './access-admin-audit';
 import { AccessAdminOpenButton } from './access-admin-open-button';

@@ -12,7 +12,7 @@ import { sessionResponseSchema } from '../../shared/session';
 import { tenantContextSchema } from '../../shared/tenant-context';
 import { accessAdminCall, isAccessAdminRequest, requestMoreTime } from '../background/access-admin-calls';
 import { ANALYST_EMAIL, DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
-import { askBackground } from '../utils/messaging';
+import { askAccessAdmin as askBackground } from '../utils/access-admin-messaging';
 import { AccessAdminPage } from './access-admin-page';
 
 let w: BffWorld;

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UserSummary } from '../../shared/common';
 import type { TimeFormat } from '../state/access-labels';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askAccessAdmin } from '../utils/access-admin-messaging';
 import type { Pickable } from './access-admin-assign-form';
 import { AccessAdminCustomers } from './access-admin-customers';
 import { AccessAdminRelationships } from './access-admin-relationships';
@@ -22,7 +23,7 @@ interface Props {
   now?: () => number;
 }
 
-export function AccessAdminPage({ search = globalThis.location?.search ?? '', ask = askBackground, timeFormat, now = Date.now }: Props) {
+export function AccessAdminPage({ search = globalThis.location?.search ?? '', ask = askAccessAdmin, timeFormat, now = Date.now }: Props) {
   const [query] = useState(() => new URLSearchParams(search));
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>(() => TABS.find(([t]) => t === query.get('view'))?.[0] ?? 'customers');

@@ -7,7 +7,7 @@ import type { RelationshipView } from '../../shared/access-admin-common';
 import type { BackgroundRequest } from '../../shared/extension-messages';
 import { acceptRequest } from '../background/sender-policy';
 import { fakeBackground } from '../test-support/fake-background';
-import { askBackground } from '../utils/messaging';
+import { askAccessAdmin as askBackground } from '../utils/access-admin-messaging';
 import { AccessAdminRelationships } from './access-admin-relationships';
 import { AccessAdminRename } from './access-admin-rename';
 

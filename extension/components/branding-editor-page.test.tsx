@@ -13,7 +13,7 @@ import { backgroundRequestSchema, type BackgroundRequest } from '../../shared/ex
 import { sessionResponseSchema } from '../../shared/session';
 import { brandingQueries } from '../background/branding-queries';
 import { DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
-import { askBackground } from '../utils/messaging';
+import { askBrandingEditor as askBackground } from '../utils/branding-messaging';
 import { BrandingEditorPage } from './branding-editor-page';
 
 let w: BffWorld;

@@ -10,7 +10,8 @@ import { BRANDING_IMAGE_FIELDS } from '../../shared/branding';
 import { previewPortName } from '../../shared/branding-messages';
 import { createBrandingEditor, type BrandingEditor } from '../state/branding-editor';
 import { CONSOLE_URL } from '../utils/config';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askBrandingEditor } from '../utils/branding-messaging';
 import { BrandingFields, IssueList } from './branding-fields';
 import { BrandingImageDrop } from './branding-image-drop';
 import { BrandingPreviewControls } from './branding-preview-controls';
@@ -25,7 +26,7 @@ interface Props {
 
 const defaultConnect = (name: string) => browser.runtime.connect({ name });
 
-export function BrandingEditorPage({ search = globalThis.location?.search ?? '', ask = askBackground, connect = defaultConnect }: Props) {
+export function BrandingEditorPage({ search = globalThis.location?.search ?? '', ask = askBrandingEditor, connect = defaultConnect }: Props) {
   const query = useMemo(() => new URLSearchParams(search), [search]);
   const tenantId = query.get('tenant');
   const tab = /^\d+$/.test(query.get('tab') ?? '') ? Number(query.get('tab')) : null;

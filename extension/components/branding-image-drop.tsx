@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { BRANDING_FIELD_LABELS, type BrandingImageField, type BrandingIssue } from '../../shared/branding';
 import type { BrandingEditor } from '../state/branding-editor';
 import { checkDroppedImage } from '../state/branding-validation';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askBrandingEditor } from '../utils/branding-messaging';
 import { IssueList } from './branding-fields';
 
 const HINTS: Record<BrandingImageField, string> = {
@@ -26,7 +27,7 @@ interface Props {
   ask?: typeof askBackground;
 }
 
-export function BrandingImageDrop({ editor, field, ask = askBackground }: Props) {
+export function BrandingImageDrop({ editor, field, ask = askBrandingEditor }: Props) {
   const label = BRANDING_FIELD_LABELS[field];
   const [state, setState] = useState<{ busy: boolean; file: string | null; by: 'editor' | 'service' | null }>({ busy: false, file: null, by: null });
   const [over, setOver] = useState(false);

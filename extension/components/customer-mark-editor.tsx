@@ -1,7 +1,7 @@
 // The active customer's pin, colour and short label: analysts mark the customers they must not
 // confuse (acting in the wrong tenant is their most costly mistake).
 import { useState } from 'preact/hooks';
-import { customerMarkSchema, type CustomerMark } from '../../shared/extension-messages';
+import { customerMarkSchema, type CustomerMark } from '../../shared/extension-messages-core';
 import type { CustomerEntry } from '../../shared/tenant-context';
 
 const DEFAULT_COLOUR = '#d1242f';

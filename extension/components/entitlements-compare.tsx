@@ -4,7 +4,8 @@ import { useId, useState } from 'preact/hooks';
 import type { EntitlementsResponse } from '../../shared/entitlements';
 import { ENTITLEMENT_KINDS, statusText, type Entitlement } from '../state/access-labels';
 import { compareEntitlements, differenceCount } from '../state/entitlements-compare';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askExplain } from '../utils/explain-messaging';
 import { TenantPicker } from './tenant-picker';
 
 interface EntitlementsCompareProps {
@@ -24,7 +25,7 @@ function Side({ entitlement }: { entitlement: Entitlement | null }) {
   );
 }
 
-export function EntitlementsCompare({ base, listId, resolve, ask = askBackground }: EntitlementsCompareProps) {
+export function EntitlementsCompare({ base, listId, resolve, ask = askExplain }: EntitlementsCompareProps) {
   const [other, setOther] = useState<EntitlementsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -16,7 +16,7 @@ import { sessionResponseSchema } from '../../shared/session';
 import { explainAccess, tenantEntitlements } from '../background/access-queries';
 import { customer, tenantContext } from '../test-support/customers';
 import { ANALYST_ID, DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
-import { askBackground } from '../utils/messaging';
+import { askExplain as askBackground } from '../utils/explain-messaging';
 import type { CachedContext } from '../utils/storage';
 import { EntitlementsPage } from './entitlements-page';
 

@@ -8,7 +8,8 @@ import type { EntitlementsResponse } from '../../shared/entitlements';
 import { ENTITLEMENT_KINDS, bothTimes, type TimeFormat } from '../state/access-labels';
 import { ticketSummary } from '../state/ticket-summary';
 import { cachedContextOf } from '../utils/cached-context';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askExplain } from '../utils/explain-messaging';
 import type { SwitcherStore } from '../utils/switcher-store';
 import { EntitlementsCompare } from './entitlements-compare';
 import { EntitlementsTable } from './entitlements-table';
@@ -32,7 +33,7 @@ interface View {
   problem: string | null;
 }
 
-export function EntitlementsPage({ store, search = globalThis.location?.search ?? '', ask = askBackground, clipboard, timeFormat }: EntitlementsPageProps) {
+export function EntitlementsPage({ store, search = globalThis.location?.search ?? '', ask = askExplain, clipboard, timeFormat }: EntitlementsPageProps) {
   const [query] = useState(() => new URLSearchParams(search));
   const [user, setUser] = useState<UserSummary | null | undefined>(undefined);
   const [sessionProblem, setSessionProblem] = useState<string | null>(null);

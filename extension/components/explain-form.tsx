@@ -4,9 +4,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ExplainResponse } from '../../shared/access-explain';
 import { PERMISSION_IDS, PERMISSION_SETS, PERMISSIONS } from '../../shared/catalogue';
-import { backgroundRequestSchema } from '../../shared/extension-messages';
+import { explainRequestSchema } from '../../shared/access-explain-messages';
 import type { TimeFormat } from '../state/access-labels';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askExplain } from '../utils/explain-messaging';
 import { ExplanationView } from './explanation-view';
 
 interface ExplainFormProps {
@@ -20,7 +21,7 @@ interface ExplainFormProps {
 
 const optionLabel = (id: string) => PERMISSION_SETS[PERMISSIONS.get(id)!.set].name;
 
-export function ExplainForm({ tenantId, initialPermission = '', explanation, onExplained, ask = askBackground, timeFormat }: ExplainFormProps) {
+export function ExplainForm({ tenantId, initialPermission = '', explanation, onExplained, ask = askExplain, timeFormat }: ExplainFormProps) {
   const [permission, setPermission] = useState(initialPermission);
   const [userId, setUserId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function ExplainForm({ tenantId, initialPermission = '', explanation, onE
   const ids = { heading: useId(), list: useId(), userHelp: useId() };
 
   async function explain() {
-    const parsed = backgroundRequestSchema.safeParse({
+    const parsed = explainRequestSchema.safeParse({
       type: 'access.explain',
       tenantId,
       ...(permission.trim() ? { permission: permission.trim() } : {}),

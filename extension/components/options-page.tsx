@@ -1,7 +1,7 @@
 // The options page: when to warn before time-bound access ends, in minutes (up to five warnings),
 // validated with the shared schema and saved to sync storage, where the background reads them.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_EXPIRY_WARNINGS, expiryWarningsSchema } from '../../shared/extension-messages';
+import { DEFAULT_EXPIRY_WARNINGS, expiryWarningsSchema } from '../../shared/extension-messages-core';
 import { expiryWarningsItem } from '../utils/storage';
 import { AccessAdminOpenButton } from './access-admin-open-button';
 

@@ -3,7 +3,8 @@
 // to the customer's entitlements.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExplainResponse } from '../../shared/access-explain';
-import { askBackground } from '../utils/messaging';
+import type { askBackground } from '../utils/messaging';
+import { askExplain } from '../utils/explain-messaging';
 
 type Answer = { state: 'asking' } | { state: 'failed'; message: string } | { state: 'explained'; explanation: ExplainResponse };
 
@@ -15,7 +16,7 @@ interface Props {
   ask?: typeof askBackground;
 }
 
-export function WhyUnavailable({ tenantId, permission, label, ask = askBackground }: Props) {
+export function WhyUnavailable({ tenantId, permission, label, ask = askExplain }: Props) {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@
 // editor closes. The background relays both; nothing here is stored.
 import { roleName } from '../state/branding-roles';
 import { brandingPage } from '../utils/branding-page';
-import { onContentMessage } from '../utils/messaging';
+import { onContentMessage } from '../utils/content-messaging';
 import type { PageFeature } from './page-feature';
 
 export const brandingPreview: PageFeature = {

@@ -2,7 +2,7 @@
 // (another device may have written them) are parsed before use.
 import * as z from 'zod/mini';
 import { idSchema } from '../../shared/common';
-import { customerMarkSchema, type CustomerMark } from '../../shared/extension-messages';
+import { customerMarkSchema, type CustomerMark } from '../../shared/extension-messages-core';
 import { customerMarksItem, pinnedCustomersItem } from './storage';
 
 const pinsSchema = z.array(idSchema).check(z.maxLength(500));

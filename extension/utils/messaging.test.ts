@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest } from '../../shared/extension-messages';
-import { askBackground, failure, onContentMessage, serveBackgroundRequests, type MessageSender } from './messaging';
+import { askBackground, failure, type MessageSender } from './messaging';
+import { onContentMessage } from './content-messaging';
+import { serveBackgroundRequests } from './serve-background-requests';
 
 const popup: MessageSender = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` };
 
