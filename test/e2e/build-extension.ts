@@ -34,7 +34,7 @@ const freePort = () =>
 export default async function setup(project: TestProject) {
   const [bffPort, consolePort] = [await freePort(), await freePort()];
   const outDir = mkdtempSync(join(tmpdir(), 'switchboard-extension-'));
-  const env = { ...process.env, WXT_BFF_URL: `http://127.0.0.1:${bffPort}`, WXT_CONSOLE_URL: `http://127.0.0.1:${consolePort}`, WXT_OUT_DIR: outDir };
+  const env = { ...process.env, NODE_ENV: 'production', WXT_BFF_URL: `http://127.0.0.1:${bffPort}`, WXT_CONSOLE_URL: `http://127.0.0.1:${consolePort}`, WXT_OUT_DIR: outDir };
   const wxt = join(project.config.root, 'node_modules', '.bin', 'wxt');
   for (const args of [['build'], ['build', '-b', 'firefox']]) {
     await promisify(execFile)(wxt, args, { env, cwd: project.config.root, maxBuffer: 16 * 1024 * 1024 });

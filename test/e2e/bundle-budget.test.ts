@@ -10,14 +10,13 @@ const KB = 1000;
 /** What loads at once, in gzip bytes: the content script runs on every console page. */
 const BUDGETS = { 'content script': 15 * KB, popup: 35 * KB, background: 25 * KB } as const;
 /**
- * Over budget, known (extension/README.md, "Performance"). This build runs under vitest, whose
- * NODE_ENV=test keeps the libraries' development branches: the content script weighs about 32 KB
- * here (Preact and zod/mini's core alone about 14), the popup about 35.4 KB (34.3 in the production
- * build) and the background about 29 KB (it parses every request and every BFF answer of the
- * branding editor and the access view). Marked so the run stays green and each test flips red
- * once its budget is met, to have its mark removed.
+ * Over budget, known (extension/README.md, "Performance"): the content script weighs about 31.5 KB
+ * (Preact and zod/mini's core alone about 14) and the background about 29 KB (it parses every
+ * request and every BFF answer of the branding editor and the access view). Marked so the run
+ * stays green and each test flips red once its budget is met, to have its mark removed. The e2e
+ * build is a production build (NODE_ENV=production in test/e2e/build-extension.ts), as shipped.
  */
-const OVER_BUDGET: readonly (keyof typeof BUDGETS)[] = ['content script', 'popup', 'background'];
+const OVER_BUDGET: readonly (keyof typeof BUDGETS)[] = ['content script', 'background'];
 
 const gzipped = (dir: string, file: string) => gzipSync(readFileSync(join(dir, file))).length;
 
