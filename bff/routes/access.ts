@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { explainQuerySchema, type ExplainResponse } from '../../shared/access-explain';
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
-import { findDecidingGrant } from '../db/grants';
+import { callerAccessReads } from '../db/caller-access-reads';
 import { tenantChain, tenantPlacement } from '../db/tenants';
 import { findUserById, userIsUnder } from '../db/users';
 import { isDelegatedGrant, resolveAccess } from '../domain/access';
@@ -34,11 +34,11 @@ export const accessRoutes = (deps: AppDeps) =>
     }
 
     // The tenant likewise: where it sits and the caller's own grant there decide whether its data is read at all.
-    const [placement, ownGrant] = await Promise.all([
-      tenantPlacement(db, query.tenant, caller.home.id),
-      subject === caller ? findDecidingGrant(db, caller.user.id, query.tenant) : Promise.resolve(undefined),
-    ]);
-    const loaded = mayBeVisible(viewer, query.tenant, placement, ownGrant?.partnerId ?? null) ? await loadAccessFacts(db, subject, query.tenant) : undefined;
+    // For the caller themself, kept per (caller, tenant) while their context version stands (db/caller-access-reads.ts).
+    const own = subject === caller ? await callerAccessReads(db, caller, query.tenant) : undefined;
+    const placement = own ? own.placement : await tenantPlacement(db, query.tenant, caller.home.id);
+    const visiblePlace = mayBeVisible(viewer, query.tenant, placement, own?.ownGrant?.partnerId ?? null);
+    const loaded = !visiblePlace ? undefined : own ? await own.facts() : await loadAccessFacts(db, subject, query.tenant);
     // A grant reveals its tenant to its own holder, and only when it is a real delegation.
     const callerHoldsGrant = subject === caller && !!loaded && isDelegatedGrant(loaded.facts);
     const visible = loaded && canSeeTenant(viewer, loaded.chain.map((t) => t.id), callerHoldsGrant);

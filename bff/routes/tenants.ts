@@ -2,9 +2,7 @@
 import { Hono } from 'hono';
 import { tenantParamSchema, type EntitlementsResponse } from '../../shared/entitlements';
 import type { AppDeps } from '../deps';
-import { loadAccessFacts } from '../db/access-facts';
-import { findDecidingGrant } from '../db/grants';
-import { tenantPlacement } from '../db/tenants';
+import { callerAccessReads } from '../db/caller-access-reads';
 import { resolveEntry } from '../domain/access';
 import type { Entitlement } from '../domain/entitlements';
 import { canSeeTenant, mayBeVisible } from '../domain/visibility';
@@ -26,9 +24,10 @@ export const tenantRoutes = (deps: AppDeps) =>
     const viewer = toViewer(caller);
     // Visibility first, from where the tenant sits: a foreign tenant's data is never read, so it
     // costs exactly what a missing one does (same two look-ups, same one-row answers).
-    const [placement, ownGrant] = await Promise.all([tenantPlacement(db, tenantId, caller.home.id), findDecidingGrant(db, caller.user.id, tenantId)]);
-    if (!mayBeVisible(viewer, tenantId, placement, ownGrant?.partnerId ?? null)) throw new ApiError(404, 'not_found', NOT_FOUND);
-    const loaded = await loadAccessFacts(db, caller, tenantId);
+    // Kept per (caller, tenant) while the caller's context version stands (db/caller-access-reads.ts).
+    const reads = await callerAccessReads(db, caller, tenantId);
+    if (!mayBeVisible(viewer, tenantId, reads.placement, reads.ownGrant?.partnerId ?? null)) throw new ApiError(404, 'not_found', NOT_FOUND);
+    const loaded = await reads.facts();
     // A grant shows its customer only while it lets the caller in: an expired one shows nothing more.
     const entersNow = !!loaded && resolveEntry(loaded.facts, now).allowed;
     if (!loaded || !canSeeTenant(viewer, loaded.chain.map((t) => t.id), entersNow)) throw new ApiError(404, 'not_found', NOT_FOUND);
