@@ -84,4 +84,30 @@ describe('reads kept per (caller, tenant)', () => {
     expect(found).not.toBe(missing);
     expect(found.placement.found).toBe(true);
   });
+
+  it('a kept answer still turns when the grant expires, and back when the clock is set back', async () => {
+    const expiresAt = new Date(SEEDED_AT.getTime() + 3600_000);
+    await world.database.write(async (tx) => {
+      await tx.insert(tenants).values({ id: 't_expiring', kind: 'client', parentId: DEMO.tenants.contoso, name: 'Expiring', country: 'US', timezone: 'UTC', createdAt: SEEDED_AT });
+      await tx.insert(relationships).values({ id: 'r_expiring', partnerId: DEMO.tenants.contoso, customerId: 't_expiring', state: 'approved', requestedAt: SEEDED_AT, approvedAt: SEEDED_AT });
+      await tx.insert(accessGrants).values({
+        id: 'g_expiring', userId: DEMO.users.contosoAnalyst.id, partnerId: DEMO.tenants.contoso, customerId: 't_expiring', platformAdmin: false,
+        role: 'read_only', products: ['hybrid_discovery_monitoring'], expiresAt, grantedBy: DEMO.users.contosoAdmin.id, grantedAt: SEEDED_AT,
+      });
+    });
+    try {
+      const before = await explain('t_expiring');
+      expect(await explain('t_expiring')).toEqual(before);
+      world.clock.set(expiresAt);
+      const after = await explain('t_expiring');
+      expect(after.decision).toBe('deny');
+      expect(JSON.stringify(after)).toContain('expired');
+      expect((await entitlements('t_expiring')).status).toBe(404);
+      world.clock.set(SEEDED_AT);
+      expect(await explain('t_expiring')).toEqual(before);
+      expect((await entitlements('t_expiring')).status).toBe(200);
+    } finally {
+      world.clock.set(SEEDED_AT);
+    }
+  });
 });
