@@ -2,10 +2,11 @@
 // background) and customer access tokens (RFC 9068, `typ: at+jwt`). Also trusts an external OIDC
 // issuer's tokens as sign-in when configured.
 import { randomUUID } from 'node:crypto';
-import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '../config';
 import type { Clock } from '../domain/clock';
 import { SIGNING_ALG, type KeyStore } from './key-store';
+import { signCompactEs256 } from './compact-jws';
 
 export const SESSION_TYP = 'JWT';
 export const ACCESS_TOKEN_TYP = 'at+jwt';
@@ -101,16 +102,9 @@ export function createTokenService(deps: Deps) {
   async function sign(payload: JWTPayload, typ: string, expiresAt: Date, audience: string | string[], subject: string, jti: string = randomUUID()) {
     const { kid, privateKey } = await keys.signingKey();
     const now = clock();
-    const token = await new SignJWT(payload)
-      .setProtectedHeader({ alg: SIGNING_ALG, kid, typ })
-      .setIssuer(config.issuer)
-      .setSubject(subject)
-      .setAudience(audience)
-      .setIssuedAt(seconds(now))
-      .setExpirationTime(seconds(expiresAt))
-      .setJti(jti)
-      .sign(privateKey);
-    return { token, jti };
+    // The claims SignJWT would set, signed by node:crypto directly (compact-jws.ts: jose 6 signs on WebCrypto).
+    const claims = { ...payload, iss: config.issuer, sub: subject, aud: audience, iat: seconds(now), exp: seconds(expiresAt), jti };
+    return { token: signCompactEs256({ alg: SIGNING_ALG, kid, typ }, claims, privateKey), jti };
   }
 
   /** Verifies one of our own tokens of the given `typ`; maps jose's failures to TokenError. */

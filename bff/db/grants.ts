@@ -2,6 +2,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from './client';
 import { auditStatement, type AuditEvent } from './audit';
+import type { Statement } from './hot-store';
 import { hotStoreOf, preparedOnce } from './prepared';
 import { toGrantRow, toRelationshipRow } from './row-mappers';
 import { accessGrants, recents, relationships, tenants, users } from './schema';
@@ -154,19 +155,29 @@ export async function recordSwitch(tx: Tx, grant: { id: string; userId: string; 
  * false, writing nothing, when the grant was revoked or expired in the meantime.
  */
 export async function recordSwitchAudited(database: Database, grant: { id: string; userId: string; customerId: string }, at: Date, audit: AuditEvent): Promise<boolean> {
-  const ms = at.getTime();
-  const [update] = await database.writeBatch(
-    [
-      { sql: 'update access_grants set last_access_at = ? where id = ? and revoked_at is null and (expires_at is null or expires_at > ?)', args: [ms, grant.id, ms] },
-      {
-        sql: 'insert into recents (user_id, tenant_id, switched_at) select ?, ?, ? where changes() = 1 on conflict (user_id, tenant_id) do update set switched_at = excluded.switched_at',
-        args: [grant.userId, grant.customerId, ms],
-      },
-      auditStatement(audit, 'changes() = 1'),
-    ],
-    { durable: false },
-  );
+  const [update] = await database.writeBatch(switchStatements(grant, at, audit), { durable: false });
   return update!.changes === 1;
+}
+
+/**
+ * recordSwitchAudited's statements, for a batch of its caller's (the exchange puts its rate-limit
+ * counting ahead of them: bff/middleware/rate-limiter.ts, hitAllWith). With `guard`, a condition
+ * the grant's update must also meet (nothing is written without it). The first result's `changes`
+ * is 1 when the switch was recorded.
+ */
+export function switchStatements(grant: { id: string; userId: string; customerId: string }, at: Date, audit: AuditEvent, guard?: Statement): Statement[] {
+  const ms = at.getTime();
+  return [
+    {
+      sql: `update access_grants set last_access_at = ? where id = ? and revoked_at is null and (expires_at is null or expires_at > ?)${guard ? ` and ${guard.sql}` : ''}`,
+      args: [ms, grant.id, ms, ...(guard?.args ?? [])],
+    },
+    {
+      sql: 'insert into recents (user_id, tenant_id, switched_at) select ?, ?, ? where changes() = 1 on conflict (user_id, tenant_id) do update set switched_at = excluded.switched_at',
+      args: [grant.userId, grant.customerId, ms],
+    },
+    auditStatement(audit, 'changes() = 1'),
+  ];
 }
 
 export async function revokeGrant(tx: Tx, grantId: string, at: Date) {

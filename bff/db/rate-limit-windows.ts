@@ -3,7 +3,7 @@
 // loses updates under concurrency: shared/RECIPES.md); several keys of one request, and the
 // occasional sweep, go in one batch: one transaction, one commit, one round trip.
 import { getTableName } from 'drizzle-orm';
-import type { Statement } from './hot-store';
+import type { BatchResult, Statement } from './hot-store';
 import type { Database } from './client';
 import { rateLimitWindows as t } from './schema';
 
@@ -37,17 +37,33 @@ const SWEEP = `delete from ${table} where rowid in (select rowid from ${table} w
  * windows that expired before `sweep.before`.
  */
 export async function countHits(database: Database, hits: WindowHit[], sweep?: { before: number; limit: number }): Promise<(number | undefined)[]> {
+  const counting = hitStatements(hits, sweep);
+  // Not durable: a power cut forgetting the last few hits only loosens one window (bff/db/client.ts).
+  return counting.countsOf(await database.writeBatch(counting.statements, { durable: false }));
+}
+
+/**
+ * countHits as statements to put at the head of another write batch (one commit for the counting
+ * and the write it guards), with `withinLimits`: a condition (for a WHERE clause) that holds only
+ * while every key is within its limit after this hit, so the statements after it write nothing
+ * for a request over a limit. `countsOf` reads the counts from that batch's results.
+ */
+export function hitStatements(hits: WindowHit[], sweep?: { before: number; limit: number }) {
   const statements: Statement[] = hits.map((hit, i) => ({
     sql: i === 0 ? UPSERT : upsertIfWithin(i),
     args: [hit.key, hit.windowStart, hit.expiresAt, ...hits.slice(0, i).flatMap((e) => [e.key, e.windowStart, e.limit])],
   }));
   if (sweep) statements.push({ sql: SWEEP, args: [sweep.before, sweep.limit] });
-  // Not durable: a power cut forgetting the last few hits only loosens one window (bff/db/client.ts).
-  const results = await database.writeBatch(statements, { durable: false });
-  return hits.map((_, i) => {
-    const value = results[i]!.rows[0]?.[count];
-    return value === undefined || value === null ? undefined : Number(value);
-  });
+  const withinLimits: Statement = {
+    sql: hits.map(() => `coalesce((${COUNT_OF}), 0) <= ?`).join(' and '),
+    args: hits.flatMap((e) => [e.key, e.windowStart, e.limit]),
+  };
+  const countsOf = (results: BatchResult[]) =>
+    hits.map((_, i) => {
+      const value = results[i]!.rows[0]?.[count];
+      return value === undefined || value === null ? undefined : Number(value);
+    });
+  return { statements, withinLimits, countsOf };
 }
 
 /** The count of `key`'s window starting at `windowStart` (0 when it has none). Counts nothing. */

@@ -2,7 +2,8 @@
 // in the database (bff/db/rate-limit-windows.ts), windows are aligned to their length so every
 // process agrees on which window a hit falls in, and each hit is one atomic statement.
 import type { Database } from '../db/client';
-import { countHits, windowCount } from '../db/rate-limit-windows';
+import type { BatchResult, Statement } from '../db/hot-store';
+import { hitStatements, windowCount } from '../db/rate-limit-windows';
 import type { Clock } from '../domain/clock';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean; key: string };
@@ -47,25 +48,39 @@ export class RateLimiter {
    * request refused by an earlier limit neither counts for nor creates the later keys.
    */
   async hitAll(limits: RateLimit[], windowMs = 60_000): Promise<RateDecision> {
+    return (await this.hitAllWith(limits, () => [], windowMs)).decision;
+  }
+
+  /**
+   * hitAll with `guarded(withinLimits)`'s statements in the same write batch (one commit): they
+   * run after the counting and should carry `withinLimits` in their WHERE clauses, so that a request
+   * over a limit writes nothing but its counts. Returns the decision and those statements' results
+   * (none when refused from memory, without a write).
+   */
+  async hitAllWith(limits: RateLimit[], guarded: (withinLimits: Statement) => Statement[], windowMs = 60_000): Promise<{ decision: RateDecision; results: BatchResult[] }> {
     const now = this.clock().getTime();
     const windowStart = now - (now % windowMs);
     // Only the first key may answer from memory: a later one's refusal still counts the earlier keys.
     const first = limits[0]!.key;
     const known = this.usedUp.get(first);
-    if (known?.refused && known.until > now) return { allowed: false, retryAfterSeconds: secondsLeft(known.until, now), firstRefusal: false, key: first };
+    if (known?.refused && known.until > now) return { decision: { allowed: false, retryAfterSeconds: secondsLeft(known.until, now), firstRefusal: false, key: first }, results: [] };
     const sweep = ++this.hits % SWEEP_EVERY === 0 ? { before: now - SWEEP_GRACE_MS, limit: SWEEP_LIMIT } : undefined;
-    const counts = await countHits(
-      this.database,
+    const counting = hitStatements(
       limits.map((l) => ({ ...l, windowStart, expiresAt: windowStart + windowMs })),
       sweep,
     );
+    const rest = guarded(counting.withinLimits);
+    // Not durable: a power cut forgetting the last few hits only loosens one window (bff/db/client.ts).
+    const all = await this.database.writeBatch([...counting.statements, ...rest], { durable: false });
+    const counts = counting.countsOf(all);
+    const results = all.slice(all.length - rest.length);
     for (const [i, { key, limit }] of limits.entries()) {
       const count = counts[i];
       if (count === undefined) break; // not counted: an earlier limit refused (returned above)
       if (count >= limit) this.remember(key, windowStart + windowMs, count > limit, now);
-      if (count > limit) return { allowed: false, retryAfterSeconds: secondsLeft(windowStart + windowMs, now), firstRefusal: count === limit + 1, key };
+      if (count > limit) return { decision: { allowed: false, retryAfterSeconds: secondsLeft(windowStart + windowMs, now), firstRefusal: count === limit + 1, key }, results };
     }
-    return { allowed: true };
+    return { decision: { allowed: true }, results };
   }
 
   /** Whether this process already knows that `key` has used up its limit in the current window. Reads nothing. */

@@ -6,14 +6,16 @@ import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT, TOKEN_TYPES, type TokenExchang
 import { EXTENSION_CLIENT_ID } from '../config';
 import type { AppDeps } from '../deps';
 import { loadAccessFacts } from '../db/access-facts';
-import { recordSwitchAudited } from '../db/grants';
+import { switchStatements } from '../db/grants';
+import type { Statement } from '../db/hot-store';
+import type { UserWithHome } from '../db/users';
 import { isDelegatedGrant, resolveAccess } from '../domain/access';
 import { enabledPackages } from '../domain/entitlements';
 import { IP_RESTRICTED_MESSAGE, ipAllowed } from '../domain/ip-allowlist';
-import { TokenError } from '../auth/tokens';
+import { TokenError, type Identity } from '../auth/tokens';
 import { userForIdentity } from '../auth/identity-user';
 import { OAuthFailure } from './errors';
-import { limitRequests, type ExchangeAttempt } from './token-guards';
+import { limitRequests, throwIfLimited, type ExchangeAttempt, type RequestLimit } from './token-guards';
 
 const param = z.string().min(1).max(8192);
 /** RFC 8693 §2.1 request parameters; every one a single string (a repeated parameter is an error). */
@@ -37,7 +39,7 @@ const NOT_ENTERABLE = 'the audience is not a customer you may enter';
 
 /** Performs the exchange or throws an OAuthFailure; the route audits refusals (routes/oauth.ts). */
 export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: string | undefined, attempt: ExchangeAttempt): Promise<TokenExchangeResponse> {
-  const { config, clock } = deps;
+  const { config } = deps;
   if (form.grant_type !== TOKEN_EXCHANGE_GRANT) throw new OAuthFailure('unsupported_grant_type', `only ${TOKEN_EXCHANGE_GRANT} is supported`);
   if (form.client_id !== EXTENSION_CLIENT_ID) {
     throw new OAuthFailure('invalid_client', form.client_id ? `unknown client ${form.client_id}` : 'client_id is required', 401);
@@ -65,11 +67,37 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
   // The address and the user in one batch (the address first: a request it refuses creates no user key).
   const address = attempt.uncountedAddress;
   attempt.uncountedAddress = undefined;
-  await limitRequests(deps, [
+  const limits: RequestLimit[] & { counted?: boolean } = [
     ...(address ? [address] : []),
     { key: `exchange:user:${user.user.id}`, limit: config.rateLimit.exchangesPerUserPerMinute, what: 'token exchanges for this user' },
-  ]);
+  ];
+  // The request is counted against its limits in the switch's own write batch (one commit per
+  // exchange); a refusal on the way there is counted before it is answered, and a limit used up
+  // wins over it, as when the counting came first.
+  try {
+    return await exchangeFor(deps, form as TokenExchangeForm & { audience: string }, ip, identity, user, limits);
+  } catch (err) {
+    if (!limits.counted) await limitRequests(deps, limits);
+    throw err;
+  }
+}
 
+/** The exchange once the user is known; counts `limits` (and marks them counted) with the switch it records. */
+async function exchangeFor(
+  deps: AppDeps,
+  form: TokenExchangeForm & { audience: string },
+  ip: string | undefined,
+  identity: Identity,
+  user: UserWithHome,
+  limits: RequestLimit[] & { counted?: boolean },
+): Promise<TokenExchangeResponse> {
+  const { config, clock } = deps;
+  const db = deps.database.db;
+  // A key this process already knows to be used up: counted and refused (or not) before any work.
+  if (limits.some((l) => deps.rateLimiter.knownUsedUp(l.key))) {
+    limits.counted = true;
+    await limitRequests(deps, limits);
+  }
   const resource = form.resource ?? config.resources[0]!;
   if (!config.resources.includes(resource)) throw new OAuthFailure('invalid_target', `unknown resource ${resource}`);
 
@@ -123,18 +151,29 @@ export async function exchangeToken(deps: AppDeps, form: TokenExchangeForm, ip: 
     new Date(now.getTime() + expiresIn * 1000),
     jti,
   );
-  // Signed first, handed out only once this write has re-checked the grant: one revoked a moment
-  // ago yields no token, and a success is recorded only for a token that leaves.
-  const recorded = await recordSwitchAudited(deps.database, { id: grant.id, userId: user.user.id, customerId: tenant.id }, now, {
-    at: now,
-    action: 'token.exchange',
-    outcome: 'success',
-    actorUserId: user.user.id,
-    tenantId: tenant.id,
-    ip,
-    reason: decision.summary,
-    detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
-  });
+  // Signed first, handed out only once this write has re-checked the grant (and counted the
+  // request within its limits): one revoked a moment ago yields no token, and a success is
+  // recorded only for a token that leaves.
+  const switchRecord = (withinLimits?: Statement) =>
+    switchStatements({ id: grant.id, userId: user.user.id, customerId: tenant.id }, now, {
+      at: now,
+      action: 'token.exchange',
+      outcome: 'success',
+      actorUserId: user.user.id,
+      tenantId: tenant.id,
+      ip,
+      reason: decision.summary,
+      detail: { jti, grant_id: grant.id, expires_in: expiresIn, scope_count: scope ? scope.split(' ').length : 0 },
+    }, withinLimits);
+  let recorded: boolean;
+  if (limits.counted) {
+    recorded = (await deps.database.writeBatch(switchRecord(), { durable: false }))[0]!.changes === 1;
+  } else {
+    limits.counted = true;
+    const { decision: limited, results } = await deps.rateLimiter.hitAllWith(limits, switchRecord);
+    throwIfLimited(limits, limited);
+    recorded = results[0]!.changes === 1;
+  }
   if (!recorded) throw new OAuthFailure('invalid_target', `grant ${grant.id} was revoked or expired a moment ago`);
   return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: expiresIn, scope };
 }

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
-import type { RateLimit } from '../middleware/rate-limiter';
+import type { RateDecision, RateLimit } from '../middleware/rate-limiter';
 import { auditStatement } from '../db/audit';
 import { rateLimitKeyForIp } from '../domain/ip-allowlist';
 import { OAuthFailure } from './errors';
@@ -31,7 +31,11 @@ const addressLimit = (deps: AppDeps, c: Context): RequestLimit => ({
 
 /** Counts one request under each limit, in order and in one batch; over one, a 429 (audited once per window, not per request). */
 export async function limitRequests(deps: AppDeps, limits: RequestLimit[]) {
-  const hit = await deps.rateLimiter.hitAll(limits);
+  throwIfLimited(limits, await deps.rateLimiter.hitAll(limits));
+}
+
+/** The 429 for a request over one of `limits` (audited once per window, not per request). */
+export function throwIfLimited(limits: RequestLimit[], hit: RateDecision) {
   if (!hit.allowed) {
     const what = limits.find((l) => l.key === hit.key)!.what;
     throw new OAuthFailure('temporarily_unavailable', `too many ${what}; retry later`, 429, { 'Retry-After': String(hit.retryAfterSeconds) }, hit.firstRefusal);
