@@ -88,7 +88,7 @@ export function AccessAdminTenants({ partnerId, ask }: Props) {
           </thead>
           <tbody>
             {rows.map((t) => (
-              <tr key={t.id} aria-selected={t.id === open}>
+              <tr key={t.id} class={t.id === open ? 'open' : undefined}>
                 <th scope="row">
                   <button type="button" class="link" aria-label={`Manage tenant ${t.name}`} onClick={() => setOpen(t.id === open ? null : t.id)}>
                     {t.name}
