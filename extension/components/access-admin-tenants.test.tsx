@@ -122,6 +122,15 @@ describe('the Tenants tab', () => {
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Tenants' })).getByRole('row', { name: /Fabrikam Dental/ }).textContent).toMatch(/2 packages, 1 add-ons203.0.113.7, 198.51.100.0\/24$/));
   });
 
+  it('shows the BFF’s refusal of a package beyond the partner’s own (Fabrikam has no Remediation and Automation)', async () => {
+    await openTenants('admin@fabrikam.example');
+    fireEvent.click(await screen.findByRole('button', { name: 'Manage tenant Wayne Logistics' }));
+    const subscriptions = within(screen.getByRole('form', { name: 'Packages and add-ons of Wayne Logistics' }));
+    fireEvent.click(subscriptions.getByRole('checkbox', { name: 'Remediation and Automation' }));
+    fireEvent.click(subscriptions.getByRole('button', { name: 'Save packages and add-ons' }));
+    expect((await subscriptions.findByRole('alert')).textContent).toBe('parent is not subscribed to Remediation and Automation');
+  });
+
   it('refuses an invitation outside the domain; the link it gives signs the invitee up once, and Copy copies it', async () => {
     const admin = await signIn('admin@contoso-msp.example');
     const list = await askAs(admin)({ type: 'access.tenants.list', query: { kind: 'client', q: 'Fabrikam Dental' } });
