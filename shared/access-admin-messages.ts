@@ -6,6 +6,7 @@ import { extensionDecisionSchema, extensionRequestListResponseSchema, extensionR
 import { relationshipListResponseSchema, relationshipResponseSchema } from './access-admin-relationships';
 import { customerDetailResponseSchema, customerListQuerySchema, customerListResponseSchema, customerRenameSchema, userDetailResponseSchema, userListQuerySchema, userListResponseSchema } from './access-admin-views';
 import { auditExportQuerySchema, auditListResponseSchema, auditQuerySchema } from './access-admin-audit';
+import { invitationCreateSchema, invitationResponseSchema, ipAllowlistSchema, subscriptionsSchema, tenantAdminListResponseSchema, tenantAdminResponseSchema, tenantCreateSchema, tenantListQuerySchema, terminateSchema } from './access-admin-tenants';
 
 // Messages of the "Manage customer access" view and of "request more time", between extension
 // pages and the background (which alone holds the session token and calls the BFF). Written with
@@ -45,7 +46,19 @@ export const accessAdminRequestSchemas = [
   z.strictObject({ type: z.literal('access.audit.list'), query: auditQuerySchema }),
   /** The whole export as text (the page turns it into a download; the token stays in the background). */
   z.strictObject({ type: z.literal('access.audit.export'), query: auditExportQuerySchema }),
+  /** The Tenants tab (seeds 000-002): list, create, subscriptions, IP allow-list, invitation link, termination. */
+  z.strictObject({ type: z.literal('access.tenants.list'), query: tenantListQuerySchema }),
+  z.strictObject({ type: z.literal('access.tenants.create'), tenant: tenantCreateSchema }),
+  z.strictObject({ type: z.literal('access.tenants.subscriptions'), tenantId: idSchema, subscriptions: subscriptionsSchema }),
+  z.strictObject({ type: z.literal('access.tenants.ipAllowlist'), tenantId: idSchema, allowlist: ipAllowlistSchema }),
+  z.strictObject({ type: z.literal('access.tenants.invite'), tenantId: idSchema, invitation: invitationCreateSchema }),
+  z.strictObject({ type: z.literal('access.tenants.terminate'), tenantId: idSchema, terminate: terminateSchema }),
 ] as const;
+
+/** A create the BFF refused field by field (400 with details): each problem by its path, e.g. `account.postal_code`. */
+export const tenantFieldsAnswerSchema = z.object({ ok: z.literal(false), error: z.literal('invalid_fields'), message: z.string(), fields: z.array(z.object({ path: z.string(), message: z.string() })) });
+/** The invitation as the admin copies it: the link carries the single-use token (shown once). */
+const invitationAnswer = z.object({ ok, invitation: z.object({ ...invitationResponseSchema.shape, link: z.string() }) });
 
 /** A stale edit (409): the BFF's reason and the grant or relationship as it is now, to show and re-apply. */
 export const grantConflictAnswerSchema = z.object({ ok: z.literal(false), error: z.literal('conflict'), message: z.string(), current: grantViewSchema });
@@ -77,4 +90,10 @@ export const accessAdminResponseSchemas = {
   'access.users.detail': z.object({ ok, detail: userDetailResponseSchema }),
   'access.audit.list': z.object({ ok, page: auditListResponseSchema }),
   'access.audit.export': z.object({ ok, fileName: z.string(), mediaType: z.string(), text: z.string() }),
+  'access.tenants.list': z.object({ ok, tenants: tenantAdminListResponseSchema.shape.tenants }),
+  'access.tenants.create': z.union([z.object({ ok, tenant: tenantAdminResponseSchema.shape.tenant }), tenantFieldsAnswerSchema]),
+  'access.tenants.subscriptions': z.object({ ok, tenant: tenantAdminResponseSchema.shape.tenant }),
+  'access.tenants.ipAllowlist': z.object({ ok, tenant: tenantAdminResponseSchema.shape.tenant }),
+  'access.tenants.invite': invitationAnswer,
+  'access.tenants.terminate': z.object({ ok, tenant: tenantAdminResponseSchema.shape.tenant, revokedGrantIds: z.array(z.string()) }),
 };

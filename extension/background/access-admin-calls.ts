@@ -7,12 +7,13 @@ import type { BackgroundRequest } from '../../shared/extension-messages';
 import type { BffClient } from '../utils/bff-client';
 import { failure } from '../utils/messaging';
 import { answerOf, grantAnswerOf, relationshipAnswerOf } from './access-admin-answers';
+import { accessAdminTenantCall } from './access-admin-tenant-calls';
 import { accessAdminViewCall } from './access-admin-view-calls';
 import type * as z from 'zod/mini';
 
-export type AccessAdminRequest = Extract<BackgroundRequest, { type: `access.${'grants' | 'requests' | 'relationships' | 'customers' | 'users' | 'audit'}.${string}` }>;
+export type AccessAdminRequest = Extract<BackgroundRequest, { type: `access.${'grants' | 'requests' | 'relationships' | 'customers' | 'users' | 'audit' | 'tenants'}.${string}` }>;
 
-const ADMIN_PREFIXES = ['access.grants.', 'access.requests.', 'access.relationships.', 'access.customers.', 'access.users.', 'access.audit.'];
+const ADMIN_PREFIXES = ['access.grants.', 'access.requests.', 'access.relationships.', 'access.customers.', 'access.users.', 'access.audit.', 'access.tenants.'];
 export const isAccessAdminRequest = (request: BackgroundRequest): request is AccessAdminRequest => ADMIN_PREFIXES.some((p) => request.type.startsWith(p));
 
 const ok = true as const;
@@ -50,6 +51,13 @@ export async function accessAdminCall(bff: BffClient, token: string, request: Ac
       return relationshipAnswerOf(() => bff.v1.relationships[':id'].approve.$post({ param: { id: request.relationshipId }, json: { version: request.version } }, auth), relationshipResponseSchema, relationship, 'a relationship');
     case 'access.relationships.remove':
       return relationshipAnswerOf(() => bff.v1.relationships[':id'].$delete({ param: { id: request.relationshipId }, json: { version: request.version } }, auth), relationshipResponseSchema, relationship, 'a relationship');
+    case 'access.tenants.list':
+    case 'access.tenants.create':
+    case 'access.tenants.subscriptions':
+    case 'access.tenants.ipAllowlist':
+    case 'access.tenants.invite':
+    case 'access.tenants.terminate':
+      return accessAdminTenantCall(bff, auth, request);
     default:
       return accessAdminViewCall(bff, auth, request);
   }

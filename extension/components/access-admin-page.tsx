@@ -1,5 +1,5 @@
-// "Manage customer access" (issue 17, seed 003): a full extension page with the Customers and
-// Users tabs, pending requests for more time and, for a customer's administrator, its partners.
+// "Manage customer access" (issue 17, seed 003): a full extension page with the Customers, Users and
+// Tenants tabs, pending requests for more time and, for a customer's administrator, its partners.
 // Everything goes through the background (askBackground), which holds the session token.
 import { useEffect, useState } from 'preact/hooks';
 import type { UserSummary } from '../../shared/common';
@@ -10,10 +10,11 @@ import type { Pickable } from './access-admin-assign-form';
 import { AccessAdminCustomers } from './access-admin-customers';
 import { AccessAdminRelationships } from './access-admin-relationships';
 import { AccessAdminRequests } from './access-admin-requests';
+import { AccessAdminTenants } from './access-admin-tenants';
 import { AccessAdminUsers } from './access-admin-users';
 
-type Tab = 'customers' | 'users' | 'requests';
-const TABS: [Tab, string][] = [['customers', 'Customers'], ['users', 'Users'], ['requests', 'Requests for more time']];
+type Tab = 'customers' | 'users' | 'requests' | 'tenants';
+const TABS: [Tab, string][] = [['customers', 'Customers'], ['users', 'Users'], ['requests', 'Requests for more time'], ['tenants', 'Tenants']];
 
 interface Props {
   /** `?tenant=<id>&view=<tab>` as the background opens it. */
@@ -93,6 +94,7 @@ export function AccessAdminPage({ search = globalThis.location?.search ?? '', as
             {tab === 'customers' ? <AccessAdminCustomers key={partnerId} partnerId={partnerId} users={picks.users} ask={ask} initialCustomer={query.get('tenant')} timeFormat={timeFormat} /> : null}
             {tab === 'users' ? <AccessAdminUsers key={partnerId} partnerId={partnerId} users={picks.users} customers={picks.customers} ask={ask} timeFormat={timeFormat} /> : null}
             {tab === 'requests' ? <AccessAdminRequests ask={ask} timeFormat={timeFormat} now={now} /> : null}
+            {tab === 'tenants' ? <AccessAdminTenants key={partnerId} partnerId={partnerId} ask={ask} /> : null}
           </div>
         </>
       )}
