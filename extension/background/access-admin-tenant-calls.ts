@@ -1,7 +1,7 @@
 // The Tenants tab's requests (seeds 000-002), asked with the session token through the typed client:
 // list, create (a 400's details come back field by field), subscriptions, IP allow-list, an
 // invitation link (the single-use token in the link's fragment) and termination.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { invitationResponseSchema, tenantAdminListResponseSchema, tenantAdminResponseSchema } from '../../shared/access-admin-tenants';
 import { errorBodySchema } from '../../shared/errors';
 import type { BffClient } from '../utils/bff-client';
@@ -12,7 +12,7 @@ type TenantRequest = Extract<AccessAdminRequest, { type: `access.tenants.${strin
 type Auth = { headers: { authorization: string } };
 const ok = true as const;
 const tenant = (body: z.infer<typeof tenantAdminResponseSchema>) => ({ ok, tenant: body.tenant });
-const terminatedSchema = tenantAdminResponseSchema.extend({ revoked_grant_ids: z.array(z.string()) });
+const terminatedSchema = z.extend(tenantAdminResponseSchema, { revoked_grant_ids: z.array(z.string()) });
 
 /** Where the invitee goes: the accept endpoint's address, the token in the fragment (never sent in a Referer or logged). */
 export const invitationLink = (bff: BffClient, token: string) => `${bff.v1.invitations.accept.$url().toString()}#token=${encodeURIComponent(token)}`;
