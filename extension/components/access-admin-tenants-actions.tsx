@@ -3,14 +3,14 @@
 import { useState } from 'preact/hooks';
 import type { TenantAdminView } from '../../shared/access-admin-tenants';
 import { CLIENT_INVITE_ROLES, terminationConfirmed } from '../state/access-admin-tenants';
-import type { askBackground } from '../utils/messaging';
+import type { askAccessAdmin } from '../utils/access-admin-messaging';
 
 /** A refusal in the BFF's words, in the form it refused. */
 export const Problem = ({ text }: { text: string | null }) => (text ? <p role="alert" class="problem">{text}</p> : null);
 
 interface Props {
   tenant: TenantAdminView;
-  ask: typeof askBackground;
+  ask: typeof askAccessAdmin;
 }
 
 export function AccessAdminTenantInvite({ tenant, ask, copy = (text) => navigator.clipboard.writeText(text) }: Props & { copy?: (text: string) => Promise<void> }) {

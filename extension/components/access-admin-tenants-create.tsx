@@ -3,12 +3,12 @@
 import { useState } from 'preact/hooks';
 import type { TenantAdminView } from '../../shared/access-admin-tenants';
 import { createTenantForm, TENANT_FIELDS } from '../state/access-admin-tenants';
-import type { askBackground } from '../utils/messaging';
+import type { askAccessAdmin } from '../utils/access-admin-messaging';
 import { AccessAdminSubscriptionChoices } from './access-admin-tenants-subscriptions';
 
 interface Props {
   partnerId: string;
-  ask: typeof askBackground;
+  ask: typeof askAccessAdmin;
   onCreated: (tenant: TenantAdminView) => void;
 }
 

@@ -3,13 +3,13 @@
 import { useState } from 'preact/hooks';
 import type { TenantAdminView } from '../../shared/access-admin-tenants';
 import { allowlistEntries } from '../state/access-admin-tenants';
-import type { askBackground } from '../utils/messaging';
+import type { askAccessAdmin } from '../utils/access-admin-messaging';
 import { AccessAdminTenantInvite, AccessAdminTenantTerminate, Problem } from './access-admin-tenants-actions';
 import { AccessAdminSubscriptionChoices } from './access-admin-tenants-subscriptions';
 
 interface Props {
   tenant: TenantAdminView;
-  ask: typeof askBackground;
+  ask: typeof askAccessAdmin;
   onChanged: (text: string, tenant?: TenantAdminView) => void;
 }
 

@@ -12,7 +12,7 @@ import { backgroundRequestSchema } from '../../shared/extension-messages';
 import { sessionResponseSchema } from '../../shared/session';
 import { accessAdminCall, isAccessAdminRequest } from '../background/access-admin-calls';
 import { ANALYST_EMAIL, DEMO_PASSWORD, startBffWorld, type BffWorld } from '../test-support/bff-world';
-import { askBackground } from '../utils/messaging';
+import { askAccessAdmin } from '../utils/access-admin-messaging';
 import { AccessAdminPage } from './access-admin-page';
 import { AccessAdminTenantInvite } from './access-admin-tenants-actions';
 
@@ -49,8 +49,8 @@ function askAs(who: { token: string; user: UserSummary }) {
     if (isAccessAdminRequest(request)) return accessAdminCall(w.bff, who.token, request);
     return { ok: false, error: 'not_here', message: `not asked here: ${request.type}` };
   };
-  const runtime = { id: fakeBrowser.runtime.id, onMessage: fakeBrowser.runtime.onMessage, sendMessage } as unknown as Parameters<typeof askBackground>[1];
-  return ((request) => askBackground(request, runtime)) as typeof askBackground;
+  const runtime = { id: fakeBrowser.runtime.id, onMessage: fakeBrowser.runtime.onMessage, sendMessage } as unknown as Parameters<typeof askAccessAdmin>[1];
+  return ((request) => askAccessAdmin(request, runtime)) as typeof askAccessAdmin;
 }
 
 const openTenants = async (email: string) => {

@@ -2,13 +2,13 @@
 // search; a new client; one client's subscriptions, IP allow-list, invitation link and termination.
 import { useEffect, useState } from 'preact/hooks';
 import type { TenantAdminView } from '../../shared/access-admin-tenants';
-import type { askBackground } from '../utils/messaging';
+import type { askAccessAdmin } from '../utils/access-admin-messaging';
 import { AccessAdminTenantCreate } from './access-admin-tenants-create';
 import { AccessAdminTenantDetail } from './access-admin-tenants-detail';
 
 interface Props {
   partnerId: string;
-  ask: typeof askBackground;
+  ask: typeof askAccessAdmin;
 }
 
 type Status = 'active' | 'inactive' | 'all';
