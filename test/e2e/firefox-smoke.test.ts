@@ -50,6 +50,8 @@ it('signs in, switches to Acme with a typo, and the console acts for Acme', asyn
   await page.reload();
   await page.locator(toolbar('button.toolbar-switch')).filter((b) => b.textContent === 'Switch customer').click();
   const search = page.locator(toolbar('input[role="combobox"]'));
+  // The in-page switcher loads on demand: type once its list is there, as a person would.
+  await page.waitForFunction(() => document.querySelector('switchboard-toolbar')?.shadowRoot?.querySelector('[role="option"]'), { timeout: 20_000 });
   await search.fill('acem');
   const first_option = await page.locator(toolbar('[role="option"]')).waitHandle();
   expect(await first_option.evaluate((el) => el.getAttribute('aria-label'))).toBe('Acme Retail');
