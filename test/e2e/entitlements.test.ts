@@ -11,7 +11,10 @@ const run = useStackWithChromium();
 
 async function signInAs(email: string) {
   const popup = await run.browser.openPopup();
-  if (await popup.getByRole('button', { name: 'Sign out' }).isVisible().catch(() => false)) await popup.getByRole('button', { name: 'Sign out' }).click();
+  const signOut = popup.getByRole('button', { name: 'Sign out' });
+  // The popup first asks the background who is signed in: wait for either answer before choosing.
+  await signOut.or(popup.getByLabel('E-mail')).first().waitFor();
+  if (await signOut.isVisible()) await signOut.click();
   await signIn(popup, email);
   await popup.close();
 }
